@@ -1,0 +1,198 @@
+"""The one data model every layer shares.
+
+Everything rashomon finds is one of these frozen dataclasses, carrying character offsets into
+``Article.text``. The CLI, the store, the web app and the exporters all consume these objects;
+none of them goes back to a spaCy ``Doc``. ``Analysis.to_json()`` writes the ``rashomon/1``
+document described in SPEC.md.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "SCHEMA",
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Claim",
+    "Entity",
+    "Event",
+    "Origin",
+    "Source",
+    "Span",
+]
+
+SCHEMA = "rashomon/1"
+
+Kind = Literal["direct", "indirect", "mixed"]
+Polarity = Literal["assert", "deny"]
+Sourcing = Literal["named", "anonymous", "unnamed_report"]
+EventStatus = Literal["asserted", "attributed", "claimed", "denied", "hypothetical"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article's text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source(Span):
+    """The words naming who said something, and the entity they resolve to (if any)."""
+
+    entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the story comes from, when the article says so.
+
+    ``outlet`` is the original outlet ("By Press TV", "(AP) —"), ``republished_by`` the
+    site that copied it (a disclaimer such as "X is not responsible for the content of quoted
+    articles"), and ``evidence`` the lines that say so, verbatim.
+    """
+
+    outlet: str | None = None
+    republished_by: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: its plain text (what every offset points into) and metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone or something that speaks or is spoken of, with every mention of it."""
+
+    id: str
+    name: str
+    type: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    actor_code: str | None = None
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One act of saying: who (``source``), how (``cue``), what (``content``).
+
+    ``source`` is ``None`` when the text names nobody ("it was reported that …").
+    ``content`` has several pieces when a quote is split around its cue.
+    """
+
+    id: str
+    source: Source | None
+    cue: Span
+    content: tuple[Span, ...]
+    kind: Kind
+    polarity: Polarity
+    sourcing: Sourcing
+    said_on: str | None = None
+    said_on_text: str | None = None
+    claim: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A proposition, with the attributions that assert it and those that deny it.
+
+    ``outlet_voice`` marks a claim the article makes itself, with no source; ``contested``
+    is true when someone asserts it and someone else denies it.
+    """
+
+    id: str
+    text: str
+    asserted_by: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    outlet_voice: bool = False
+    contested: bool = False
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """An actor of an event: the words and their CAMEO-style code."""
+
+    span: Span
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A coded political event (filled by the events layer)."""
+
+    id: str
+    trigger: Span
+    source_actor: EventActor
+    target_actor: EventActor | None
+    cameo: str
+    plover: str
+    negated: bool
+    status: EventStatus
+    quad_class: int | None = None
+    goldstein: float | None = None
+    date: str | None = None
+    location: str | None = None
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything rashomon found in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``rashomon/1`` document as plain Python data."""
+        data = asdict(self)
+        for entity in data["entities"]:
+            entity["mentions"] = [list(m) for m in entity["mentions"]]
+        for attribution in data["attributions"]:
+            attribution["content"] = list(attribution["content"])
+        for claim in data["claims"]:
+            claim["asserted_by"] = list(claim["asserted_by"])
+            claim["denied_by"] = list(claim["denied_by"])
+        origin = data["article"]["origin"]
+        origin["evidence"] = list(origin["evidence"])
+        return {"schema": SCHEMA, **data}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The ``rashomon/1`` document as a JSON string."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def attribution(self, attribution_id: str) -> Attribution:
+        """The attribution with this id (``KeyError`` if there is none)."""
+        for item in self.attributions:
+            if item.id == attribution_id:
+                return item
+        raise KeyError(attribution_id)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (``KeyError`` if there is none)."""
+        for item in self.entities:
+            if item.id == entity_id:
+                return item
+        raise KeyError(entity_id)
