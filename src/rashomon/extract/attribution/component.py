@@ -1,0 +1,73 @@
+"""The ``rashomon_attributions`` spaCy component.
+
+Add it to any English pipeline with a parser::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("rashomon_attributions")
+    doc = nlp(text)
+    doc._.rashomon_attributions   # list of plain dicts: source, cue, content, kind, …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.lexicons import lexicons
+from rashomon.nlp.extensions import ATTRIBUTIONS
+
+__all__ = ["AttributionFinder"]
+
+
+class AttributionFinder(Pipe):
+    """Finds who said what; writes ``doc._.rashomon_attributions``.
+
+    Args:
+        nlp: the pipeline it belongs to.
+        name: its name in the pipeline.
+        cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``).
+        sourcing: the registered name of the sourcing lexicon loader.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "rashomon_attributions",
+        *,
+        cues: str = "rashomon.cues.v1",
+        sourcing: str = "rashomon.sourcing.v1",
+    ) -> None:
+        self.name = name
+        self.cues = CueLexicon(lexicons.get(cues)())
+        self.sourcing = SourcingLexicon(lexicons.get(sourcing)())
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            found = self.find(doc)
+            self.set_annotations(doc, found)
+        except Exception as error:  # noqa: BLE001 - routed to spaCy's error handler
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def find(self, doc: Doc) -> list[FoundAttribution]:
+        """Find the attributions without touching the ``Doc``."""
+        return find_attributions(doc, self.cues, self.sourcing)
+
+    def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:  # type: ignore[override]
+        """Store the attributions as plain data on the ``Doc``."""
+        doc._.set(ATTRIBUTIONS, [a.to_data() for a in found])
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
+        """Nothing to learn: the component is ready as built."""

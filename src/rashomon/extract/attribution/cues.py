@@ -1,0 +1,118 @@
+"""The cue lexicon: which words introduce an attribution, and what they allow.
+
+The data is ``lexicons/cues.tsv``; this module gives it a typed face and answers the one
+question the finder asks of a token: is this a cue, and of what kind?
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from rashomon.lexicons import lexicons, load_table
+
+__all__ = ["Cue", "CueLexicon", "SourcingLexicon"]
+
+_CUE_COLUMNS = ("lemma", "pos", "class", "polarity", "complement")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One entry of the cue lexicon."""
+
+    lemma: str
+    pos: str
+    cue_class: str
+    polarity: str
+    takes_object: bool
+    takes_infinitive: bool
+
+    @property
+    def is_denial(self) -> bool:
+        return self.polarity == "deny"
+
+
+class CueLexicon:
+    """Cue verbs, nouns and phrases, looked up by lemma (and particle, for "point out")."""
+
+    def __init__(self, rows: Iterable[Mapping[str, str]]) -> None:
+        self.verbs: dict[str, Cue] = {}
+        self.nouns: dict[str, Cue] = {}
+        self.phrases: dict[str, Cue] = {}
+        for row in rows:
+            complement = row["complement"]
+            cue = Cue(
+                lemma=row["lemma"],
+                pos=row["pos"],
+                cue_class=row["class"],
+                polarity=row["polarity"],
+                takes_object=complement == "object",
+                takes_infinitive=complement == "infinitive",
+            )
+            table = {"verb": self.verbs, "noun": self.nouns, "phrase": self.phrases}[row["pos"]]
+            table[cue.lemma] = cue
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> CueLexicon:
+        """The built-in lexicon (``rashomon.cues.v1``)."""
+        return cls(load_cues_v1())
+
+    def verb_cue(self, token: Token) -> Cue | None:
+        """The cue entry for a verb token, taking its particle into account."""
+        if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+            return None
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt":
+                phrasal = self.verbs.get(f"{lemma} {child.lower_}")
+                if phrasal is not None:
+                    return phrasal
+        return self.verbs.get(lemma)
+
+    def noun_cue(self, token: Token) -> Cue | None:
+        """The cue entry for a noun token ("reports that …", "his claim that …")."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return self.nouns.get(token.lemma_.lower())
+
+
+@lexicons.register("rashomon.cues.v1")
+def load_cues_v1() -> tuple[dict[str, str], ...]:
+    """Rows of the built-in cue lexicon."""
+    return load_table("cues.tsv", _CUE_COLUMNS)
+
+
+class SourcingLexicon:
+    """Words that say how a source is identified: anonymity phrases, report nouns, pronouns."""
+
+    def __init__(self, rows: Iterable[Mapping[str, str]]) -> None:
+        self.anonymity: list[str] = []
+        self.anonymous_heads: set[str] = set()
+        self.report_heads: set[str] = set()
+        self.pronouns: set[str] = set()
+        for row in rows:
+            pattern, kind = row["pattern"].lower(), row["kind"]
+            if kind == "anonymity":
+                self.anonymity.append(pattern)
+            elif kind == "anonymous_head":
+                self.anonymous_heads.add(pattern)
+            elif kind == "report_head":
+                self.report_heads.add(pattern)
+            elif kind == "pronoun":
+                self.pronouns.add(pattern)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> SourcingLexicon:
+        """The built-in lexicon (``rashomon.sourcing.v1``)."""
+        return cls(load_sourcing_v1())
+
+
+@lexicons.register("rashomon.sourcing.v1")
+def load_sourcing_v1() -> tuple[dict[str, str], ...]:
+    """Rows of the built-in sourcing lexicon."""
+    return load_table("sourcing.tsv", ("pattern", "kind"))

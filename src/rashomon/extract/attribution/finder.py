@@ -1,0 +1,411 @@
+"""Find attributions on a parsed ``Doc``: rules over the dependency parse and the quote marks.
+
+The finder makes three passes:
+
+1. **cues** — every verb, noun or phrase of the cue lexicon that governs some content
+   (a clause, a quotation, an object for denials, a to-infinitive for intentions);
+2. **quotations** — every quotation that no cue claimed yet, tied to a speech verb right
+   after it or right before it (`"…," a commander said`; `He told reporters: "…"`);
+3. **links** — participial cues that continue another act ("…, saying that …"), and denials
+   whose object points back to earlier reports ("repudiated the reports").
+
+It only finds; ``component.AttributionFinder`` writes the results onto the ``Doc``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.found import FoundAttribution, Range
+from rashomon.extract.attribution.quotes import Quote, find_quotes
+from rashomon.extract.attribution.sourcing import (
+    classify_sourcing,
+    clause_root,
+    content_is_negated,
+    content_lemmas,
+    find_said_on,
+    source_range,
+)
+from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
+
+__all__ = ["find_attributions"]
+
+_CLAUSE_DEPS = {"ccomp", "csubj"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Dependencies through which a cue with no subject of its own borrows its head's subject:
+#: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
+_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep"}
+#: Nouns that, with a definite determiner, point back to earlier reporting ("the reports").
+_ANAPHORIC_NOUNS = {
+    "report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "story",
+    "account", "assertion", "statement", "suggestion", "speculation",
+}  # fmt: skip
+_DEFINITE = {"the", "these", "those", "such", "this", "that"}
+
+
+def find_attributions(
+    doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon
+) -> list[FoundAttribution]:
+    """Every attribution in ``doc``, in text order of their cues."""
+    quotes = find_quotes(doc.text)
+    found: list[FoundAttribution] = []
+    used_cues: set[int] = set()
+    for token in doc:
+        attribution = _from_token(doc, token, cues, sourcing, quotes)
+        if attribution is not None:
+            found.append(attribution)
+            used_cues.add(token.i)
+    _attach_split_quotes(doc, found, quotes)
+    found.extend(_from_orphan_quotes(doc, found, used_cues, quotes, cues, sourcing))
+    found.sort(key=lambda a: a.cue)
+    _link(doc, found)
+    return found
+
+
+def _from_token(
+    doc: Doc, token: Token, cues: CueLexicon, sourcing: SourcingLexicon, quotes: list[Quote]
+) -> FoundAttribution | None:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return _according_to(doc, token, sourcing, quotes)
+    verb_cue = cues.verb_cue(token)
+    if verb_cue is not None:
+        return _from_verb(doc, token, verb_cue, sourcing, quotes)
+    noun_cue = cues.noun_cue(token)
+    if noun_cue is not None:
+        return _from_noun(doc, token, noun_cue, sourcing, quotes)
+    return None
+
+
+def _from_verb(
+    doc: Doc, verb: Token, cue: Cue, sourcing: SourcingLexicon, quotes: list[Quote]
+) -> FoundAttribution | None:
+    # "He did not say whether …" reports no content; "did not deny" is not a denial either.
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None
+    content = _verb_content(doc, verb, cue)
+    if content is None:
+        return None
+    content_ranges = [_expand_to_quotes(r, quotes) for r in content]
+    subjects = _subjects_of(verb)
+    found = _build(doc, verb, cue, subjects[-1] if subjects else None, content_ranges, sourcing, quotes)
+    if found is not None and len(subjects) > 1 and found.source is not None:
+        # "Spokesman for the Interior Ministry, Ali Khan, said …": the parser gives the verb
+        # two subjects for one apposition; the source runs over both, the name is the head.
+        first = source_range(doc, subjects[0], sourcing)
+        if first is not None and not _overlaps(first, found.content):
+            found.source = (min(first[0], found.source[0]), max(first[1], found.source[1]))
+    return found
+
+
+def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
+    """The content of a cue verb, or ``None`` when it governs none."""
+    text = doc.text
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is None:
+        # "He said: the deal is dead." — the clause hangs on the colon's other side.
+        clause = next(
+            (c for c in verb.children if c.dep_ in {"parataxis", "dep"} and c.i > verb.i), None
+        )
+    if clause is not None:
+        first, last = subtree_range(clause)
+        return [trim(text, *char_span_of(doc, first, last))]
+    if verb.dep_ == "parataxis":
+        # "The plan, he said, will fail." — the cue is a parenthetical inside its content.
+        head = verb.head
+        first, last = subtree_range(head, exclude=[verb])
+        return [trim(text, *char_span_of(doc, first, last))]
+    if cue.takes_infinitive:
+        # "They pledged to rebuild the bridge." — an intention's content is its to-clause.
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            first, last = subtree_range(xcomp)
+            return [trim(text, *char_span_of(doc, first, last))]
+    if cue.takes_object:
+        # "The ministry denied the reports." — a denial's object is what it denies.
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is not None and obj.pos_ != "PRON":
+            first, last = subtree_range(obj)
+            return [trim(text, *char_span_of(doc, first, last))]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it borrows from the act it continues."""
+    subjects = _subjects_of(verb)
+    return subjects[-1] if subjects else None
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """The verb's subjects (two when the parser split an apposition), or its head's."""
+    current: Token = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return [pobj]
+        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def _according_to(
+    doc: Doc, according: Token, sourcing: SourcingLexicon, quotes: list[Quote]
+) -> FoundAttribution | None:
+    # "According to officials, the plan failed." — the source is the object of "to";
+    # the content is the clause "according to" modifies, less the phrase itself.
+    to = next(c for c in according.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = according.head
+    if head is according:
+        return None
+    first, last = subtree_range(head, exclude=[according])
+    content = [_expand_to_quotes(trim(doc.text, *char_span_of(doc, first, last)), quotes)]
+    cue = Cue("according to", "phrase", "speech", "assert", False, False)
+    found = _build(doc, according, cue, source, content, sourcing, quotes)
+    if found is not None:
+        found.cue = (according.idx, to.idx + len(to.text))
+    return found
+
+
+def _from_noun(
+    doc: Doc, noun: Token, cue: Cue, sourcing: SourcingLexicon, quotes: list[Quote]
+) -> FoundAttribution | None:
+    # "There are reports that militants left." / "his claim that the vote was rigged" /
+    # "a statement saying the talks had failed": the noun's clause is the content.
+    clause = None
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "relcl", "appos"} and child.pos_ in {"VERB", "AUX"}:
+            has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            saying = child.lemma_ in {"say", "claim", "state"} and child.tag_ == "VBG"
+            if has_that or saying:
+                clause = child
+                break
+    if clause is None:
+        return None
+    if clause.tag_ == "VBG":
+        inner = next((c for c in clause.children if c.dep_ in _CLAUSE_DEPS), None)
+        if inner is None:
+            return None
+        first, last = subtree_range(inner)
+    else:
+        first, last = subtree_range(clause)
+    content = [_expand_to_quotes(trim(doc.text, *char_span_of(doc, first, last)), quotes)]
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        if by is not None:
+            source = next((c for c in by.children if c.dep_ == "pobj"), None)
+    return _build(doc, noun, cue, source, content, sourcing, quotes)
+
+
+def _build(
+    doc: Doc,
+    cue_token: Token,
+    cue: Cue,
+    subject: Token | None,
+    content: list[Range],
+    sourcing: SourcingLexicon,
+    quotes: list[Quote],
+) -> FoundAttribution | None:
+    content = [r for r in content if r[1] > r[0]]
+    if not content:
+        return None
+    cue_range = (cue_token.idx, cue_token.idx + len(cue_token.text))
+    prt = [c for c in cue_token.children if c.dep_ == "prt"]
+    if prt:
+        cue_range = (cue_range[0], prt[-1].idx + len(prt[-1].text))
+    source = source_range(doc, subject, sourcing) if subject is not None else None
+    if source is not None and _overlaps(source, content):
+        source = None
+        subject = None
+    return FoundAttribution(
+        cue=cue_range,
+        cue_token=cue_token.i,
+        cue_lemma=cue.lemma,
+        content=content,
+        kind=_kind(doc.text, content, quotes),
+        polarity=cue.polarity,
+        sourcing=classify_sourcing(doc, subject, cue_token, cue, sourcing),
+        source=source,
+        source_token=subject.i if subject is not None else None,
+        said_on_text=find_said_on(doc, cue_token),
+        negated=content_is_negated(doc, content),
+        content_lemmas=content_lemmas(doc, content),
+    )
+
+
+def _expand_to_quotes(piece: Range, quotes: list[Quote]) -> Range:
+    """Widen a content piece to the whole of any quotation it overlaps.
+
+    A quotation running over several sentences ("We set up camps. Our people go there," he
+    said) is parsed as several sentences; the cue's clause is only the last one.
+    """
+    start, end = piece
+    for quote in quotes:
+        if quote.start < end and start < quote.end:
+            start, end = min(start, quote.start), max(end, quote.end)
+    return start, end
+
+
+def _kind(text: str, content: list[Range], quotes: list[Quote]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect (no quote marks)."""
+    quoted = 0
+    total = 0
+    for start, end in content:
+        for position in range(start, end):
+            if text[position].isalnum():
+                total += 1
+                if any(q.start < position < q.end - 1 for q in quotes):
+                    quoted += 1
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted == total else "mixed"
+
+
+def _overlaps(piece: Range, pieces: list[Range]) -> bool:
+    return any(piece[0] < end and start < piece[1] for start, end in pieces)
+
+
+def _attach_split_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[Quote]) -> None:
+    # '"We will win," he said, "and we will stay."' — the second half of a quotation split
+    # around its cue belongs to the same attribution.
+    text = doc.text
+    taken = [piece for a in found for piece in a.content]
+    for attribution in found:
+        if attribution.kind == "indirect" or len(attribution.content) != 1:
+            continue
+        start, end = attribution.content[0]
+        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
+        if frame_end < end:
+            continue
+        for quote in quotes:
+            if quote.start < frame_end:
+                continue
+            gap = text[frame_end : quote.start]
+            if gap.strip(" ,:;\n") == "" or _only_date_words(gap):
+                if not _overlaps((quote.start, quote.end), taken):
+                    attribution.content.append((quote.start, quote.end))
+                    taken.append((quote.start, quote.end))
+            break
+
+
+def _only_date_words(gap: str) -> bool:
+    words = gap.strip(" ,:;\n").split()
+    return 0 < len(words) <= 3 and words[0].lower() in {"on", "in", "last", "this", "yesterday"}
+
+
+def _from_orphan_quotes(
+    doc: Doc,
+    found: list[FoundAttribution],
+    used_cues: set[int],
+    quotes: list[Quote],
+    cues: CueLexicon,
+    sourcing: SourcingLexicon,
+) -> list[FoundAttribution]:
+    """Quotations no cue claimed, tied to a speech verb just after or just before them."""
+    extra: list[FoundAttribution] = []
+    taken = [piece for a in found for piece in a.content]
+    for quote in quotes:
+        if _overlaps((quote.start, quote.end), taken) or _word_count(doc.text, quote) < 3:
+            continue
+        verb = _verb_after(doc, quote, cues) or _verb_before(doc, quote, cues)
+        if verb is None or verb.i in used_cues:
+            continue
+        cue = cues.verb_cue(verb)
+        assert cue is not None
+        attribution = _build(
+            doc, verb, cue, _subject_of(verb), [(quote.start, quote.end)], sourcing, quotes
+        )
+        if attribution is not None:
+            used_cues.add(verb.i)
+            extra.append(attribution)
+            taken.append((quote.start, quote.end))
+    return extra
+
+
+def _word_count(text: str, quote: Quote) -> int:
+    return len(text[quote.start : quote.end].split())
+
+
+def _verb_after(doc: Doc, quote: Quote, cues: CueLexicon) -> Token | None:
+    # '"…," a Taliban commander said.' — a speech verb within a few words after the quote.
+    span = doc.char_span(quote.end, min(len(doc.text), quote.end + 80), alignment_mode="contract")
+    if span is None:
+        return None
+    for token in list(span)[:8]:
+        if token.is_sent_start and token.idx > quote.end + 1:
+            return None
+        cue = cues.verb_cue(token)
+        if cue is not None and cue.cue_class in {"speech", "report"}:
+            return token
+    return None
+
+
+def _verb_before(doc: Doc, quote: Quote, cues: CueLexicon) -> Token | None:
+    # 'He told reporters: "…"' — a speech verb a few words before the quote.
+    start = max(0, quote.start - 60)
+    span: Span | None = doc.char_span(start, quote.start, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in reversed(list(span)[-6:]):
+        cue = cues.verb_cue(token)
+        if cue is not None and cue.cue_class in {"speech", "report"}:
+            return token
+    return None
+
+
+def _link(doc: Doc, found: list[FoundAttribution]) -> None:
+    """Set ``parent`` (continuations) and ``refers_to`` (content pointing back)."""
+    by_cue = {a.cue_token: index for index, a in enumerate(found)}
+    for index, attribution in enumerate(found):
+        cue_token = doc[attribution.cue_token]
+        # "…, saying that …" / "…, adding that …" continues the act of its head verb.
+        if cue_token.tag_ == "VBG" and cue_token.dep_ in {"advcl", "xcomp", "conj"}:
+            parent = by_cue.get(cue_token.head.i)
+            if parent is not None and parent != index:
+                attribution.parent = parent
+                if attribution.said_on_text is None:
+                    attribution.said_on_text = found[parent].said_on_text
+        attribution.refers_to = _referent(doc, found, index)
+
+
+def _referent(doc: Doc, found: list[FoundAttribution], index: int) -> int | None:
+    """The earlier attribution whose claim this one's content names, if any."""
+    attribution = found[index]
+    for other_index, other in enumerate(found):
+        # "rejected reports that X": the content holds the cue of the reports themselves.
+        if other_index != index and _overlaps(other.cue, attribution.content):
+            if other.cue[0] >= attribution.content[0][0] and other.cue_lemma in _ANAPHORIC_NOUNS:
+                return other_index
+    if len(attribution.content) != 1:
+        return None
+    span = doc.char_span(*attribution.content[0], alignment_mode="expand")
+    if span is None or len(span) > 4:
+        return None
+    # "also repudiated the reports": a definite report noun points back to earlier reports.
+    head = clause_root(span)
+    if head.lemma_.lower() not in _ANAPHORIC_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+        return None
+    for other_index in range(index - 1, -1, -1):
+        if found[other_index].cue_lemma == head.lemma_.lower():
+            return _root_referent(found, other_index)
+    for other_index in range(index - 1, -1, -1):
+        if found[other_index].sourcing == "unnamed_report":
+            return _root_referent(found, other_index)
+    return None
+
+
+def _root_referent(found: list[FoundAttribution], index: int) -> int:
+    seen = {index}
+    while found[index].refers_to is not None and found[index].refers_to not in seen:
+        index = found[index].refers_to  # type: ignore[assignment]
+        seen.add(index)
+    return index

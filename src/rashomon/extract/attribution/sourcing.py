@@ -1,0 +1,146 @@
+"""Rules about the source and the circumstances of an attribution.
+
+How much of the subtree the source spans, whether it names anyone (named, anonymous, unnamed
+report), when the words were said, and whether the content is negated.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.attribution.cues import Cue, SourcingLexicon
+from rashomon.extract.attribution.found import Range
+from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
+
+__all__ = [
+    "clause_root",
+    "classify_sourcing",
+    "content_is_negated",
+    "content_lemmas",
+    "find_said_on",
+    "source_range",
+]
+
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "few"}
+_NEGATORS = {"no", "never", "nobody", "none", "nothing", "neither", "nor", "not", "n't"}
+_NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def source_range(doc: Doc, subject: Token, sourcing: SourcingLexicon) -> Range | None:
+    """The character range of the source phrase headed by ``subject``.
+
+    The whole noun phrase, with titles and appositions ("Mohammad Khan, a Taliban operative,
+    said" keeps the apposition); a relative clause that carries another statement is cut
+    ("officials, who asked not to be named, said" keeps "officials").
+    """
+    if subject.dep_ == "expl" or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
+        # "It was reported that …": no one is named.
+        return None
+    relative = [c for c in subject.children if c.dep_ in {"relcl", "acl"} and c.i > subject.i]
+    first, last = subtree_range(subject, exclude=relative)
+    start, end = trim(doc.text, *char_span_of(doc, first, last))
+    return (start, end) if end > start else None
+
+
+def classify_sourcing(
+    doc: Doc, subject: Token | None, cue_token: Token, cue: Cue, sourcing: SourcingLexicon
+) -> str:
+    """``named``, ``anonymous`` or ``unnamed_report`` for one attribution."""
+    if subject is None or subject.dep_ == "expl" or subject.lower_ == "it" and (
+        subject.dep_ == "nsubjpass"
+    ):
+        # "It was reported that …", "there are reports that …", "reports that …".
+        return "unnamed_report"
+    head = subject.lower_
+    if head in sourcing.report_heads or subject.lemma_.lower() in sourcing.report_heads:
+        # "Reports say …", "media reported …".
+        return "unnamed_report"
+    sentence = cue_token.sent.text.lower()
+    if any(phrase in sentence for phrase in sourcing.anonymity):
+        # "…, a commander said on condition of anonymity."
+        return "anonymous"
+    for child in subject.subtree:
+        if child.dep_ == "relcl" and any(p in _subtree_text(child) for p in sourcing.anonymity):
+            return "anonymous"
+    if head in sourcing.anonymous_heads or subject.lemma_.lower() in sourcing.anonymous_heads:
+        # "Sources said …", "a source close to the talks said …".
+        return "anonymous"
+    if subject.pos_ in {"NOUN"}:
+        determiners = {c.lower_ for c in subject.children if c.dep_ in {"det", "nummod"}}
+        if determiners & _INDEFINITE:
+            # "A commander said …": a person the article does not name.
+            return "anonymous"
+        named_inside = any(
+            t.ent_type_ in {"PERSON", "ORG"} for t in subject.subtree if t.i != subject.i
+        )
+        if subject.tag_ == "NNS" and not determiners and not named_inside:
+            # "Officials said …", "U.S. officials said …": people the article does not name.
+            return "anonymous"
+    return "named"
+
+
+def _subtree_text(token: Token) -> str:
+    first, last = subtree_range(token)
+    return token.doc[first : last + 1].text.lower()
+
+
+def find_said_on(doc: Doc, cue_token: Token) -> Range | None:
+    """The words that say when the cue happened ("on Thursday", "last week"), if any."""
+    candidates: list[Token] = []
+    for child in cue_token.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"npadvmod", "tmod", "obl:tmod"}:
+            candidates.append(child)
+    for candidate in candidates:
+        if candidate.ent_type_ != "DATE":
+            continue
+        entity = next((e for e in doc.ents if e.start <= candidate.i < e.end), None)
+        if entity is not None:
+            return entity.start_char, entity.end_char
+    return None
+
+
+def content_is_negated(doc: Doc, content: list[Range]) -> bool:
+    """Whether the content's main clause is negated ("no militant has left the country")."""
+    for start, end in content[:1]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = clause_root(span)
+        near = [root, *root.children]
+        for token in list(near):
+            if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                near.extend(token.children)
+        if any(t.lower_ in _NEGATORS and t.i >= span.start for t in near):
+            return True
+    return False
+
+
+def clause_root(span: Span) -> Token:
+    """The head of a span, ignoring punctuation that the parser hung outside it.
+
+    ``Span.root`` picks a closing quote mark when the parser attached it to the cue verb.
+    """
+    best: Token | None = None
+    for token in span:
+        if token.is_punct or token.is_space:
+            continue
+        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+            if best is None or len(list(token.subtree)) > len(list(best.subtree)):
+                best = token
+    return best if best is not None else span.root
+
+
+def content_lemmas(doc: Doc, content: list[Range]) -> list[str]:
+    """The content words of the content, lower-cased lemmas, for grouping claims."""
+    lemmas: list[str] = []
+    for start, end in content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha:
+                lemmas.append(token.lemma_.lower())
+    return lemmas

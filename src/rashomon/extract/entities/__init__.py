@@ -1,0 +1,1 @@
+"""Entities: who the sources are, with their mentions, roles and actor codes."""

@@ -1,0 +1,301 @@
+"""Where an article comes from: the credit lines, datelines and disclaimers around a story.
+
+A republished story carries its history in a few lines of metadata: a credit ("By <Outlet>"),
+a wire dateline ("WASHINGTON (AP) —"), a note that it "first appeared in" another outlet, a
+republisher's disclaimer ("<Site> is not responsible for the content of quoted articles"), a
+copyright footer. ``find_origin`` reads them into an ``Origin`` (original outlet, republisher,
+the lines as evidence) and lists their character ranges as ``excluded``, so that later stages
+never take "By <Outlet>" for a statement of the story (SPEC "where an article comes from").
+
+Why only the edges: such lines sit in the first and last few lines of an article (and wire
+datelines at a paragraph's start), so the function looks nowhere else. That keeps it fast on a
+50 MB text and keeps a story sentence that merely contains "by" out of it. The words it relies
+on (wire services, outlet-like words, disclaimer phrasings) are data, in ``provenance.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rashomon.lexicons import load_table
+from rashomon.link.provenance_names import NameRules, is_name, leading_name
+from rashomon.model import Origin, Span
+
+__all__ = ["ProvenanceFinding", "find_origin"]
+
+#: How many non-blank lines at each end of the text may hold provenance lines.
+_EDGE_LINES = 6
+
+#: Longer lines are story paragraphs, not credit lines (a dateline is matched as a prefix).
+_MAX_LINE_CHARS = 300
+
+# Byline-style credit, alone on its line: "By Example News", "By Jane Doe, Example Times".
+_BYLINE = re.compile(r"by\s+(?P<name>\S.*?)[\s.]*", re.IGNORECASE)
+_BYLINE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s|\sfor\s)\s*")
+
+# A source label: "Source: Reuters", "Sources: Example Daily".
+_SOURCE = re.compile(r"sources?\s*:\s*(?P<name>\S.*?)[\s.]*", re.IGNORECASE)
+
+# A copyright footer: "© 2016 Reuters. All rights reserved.", "Copyright 2020 Example Media".
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\b)\s*(?:©|\(c\))?\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<rest>.*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ProvenanceFinding:
+    """What the provenance lines of an article say.
+
+    Attributes:
+        origin: the original outlet, the republisher and the lines that say so.
+        excluded: character ranges of metadata lines (credits, datelines, disclaimers, person
+            bylines), which are not statements of the story.
+        byline: the writer named by a person's byline at the top ("By Jane Doe"), if any.
+    """
+
+    origin: Origin
+    excluded: tuple[tuple[int, int], ...]
+    byline: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled patterns and word sets, built once from ``provenance.tsv``."""
+
+    names: NameRules
+    dateline: re.Pattern[str]
+    origin: re.Pattern[str]
+    disclaimer_after: re.Pattern[str]
+    disclaimer_before: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-blank line, stripped, with its offsets and whether it sits at the top."""
+
+    start: int
+    end: int
+    text: str
+    at_start: bool
+
+
+@dataclass
+class _Found:
+    """What the lines say, gathered before it is folded into one ``Origin``."""
+
+    outlets: list[tuple[int, str]]  # (priority, name); lower priority wins
+    republishers: list[str]
+    evidence: list[tuple[int, int]]
+    excluded: list[tuple[int, int]]
+    bylines: list[str]
+
+
+# Priorities of outlet evidence: an explicit "first appeared in" beats a label, a dateline, a
+# credit line, and a copyright footer, in that order.
+_BY_ORIGIN_PHRASE, _BY_SOURCE_LABEL, _BY_DATELINE, _BY_BYLINE, _BY_COPYRIGHT = range(5)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, with flexible spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
+
+
+@functools.cache
+def _rules() -> _Rules:
+    """Read ``provenance.tsv`` and compile its patterns (once per process)."""
+    rows = load_table("provenance.tsv", ("kind", "phrase", "canonical"))
+    by_kind: dict[str, list[str]] = {}
+    wires: dict[str, str] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row["phrase"])
+        if row["kind"] == "wire":
+            wires[row["phrase"]] = row["canonical"] or row["phrase"]
+    outlet_words = frozenset(word.lower() for word in by_kind.get("outlet_word", []))
+    wire_names = _alternation(list(wires))
+    return _Rules(
+        names=NameRules(wires=wires, outlet_words=outlet_words),
+        # Wire dateline at a paragraph's start: "WASHINGTON (AP) —", "LONDON, July 3 (AFP) -",
+        # "(Reuters) - The ministry said …".
+        dateline=re.compile(
+            rf"^[ \t]*(?:[A-Z][^\n()]{{0,60}}?[ \t]+)?\((?P<wire>{wire_names})\)[ \t]*[-—–:]+",
+            re.MULTILINE,
+        ),
+        # Syndication note: "This article first appeared in Example Weekly."
+        origin=re.compile(rf"\b(?:{_alternation(by_kind.get('origin', []))})\s+", re.I),
+        # Republisher disclaimer, site first: "Example Site is not responsible for the content
+        # of quoted articles."
+        disclaimer_after=re.compile(
+            rf"(?P<site>.+?)\s+(?:{_alternation(by_kind.get('disclaimer_after', []))})\b", re.I
+        ),
+        # Republisher disclaimer, site last: "The views expressed do not necessarily reflect
+        # the views of Example Site."
+        disclaimer_before=re.compile(
+            rf"\b(?:{_alternation(by_kind.get('disclaimer_before', []))})\s+", re.I
+        ),
+    )
+
+
+def _edge_lines(text: str) -> list[_Line]:
+    """The first and last ``_EDGE_LINES`` non-blank lines, each marked top or bottom.
+
+    When the two ends overlap (a short text), every line is seen once and counts as at the
+    top when more lines follow it than precede it.
+    """
+    head: list[tuple[int, int]] = []
+    position = 0
+    while len(head) < _EDGE_LINES and position <= len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if text[position:end].strip():
+            head.append((position, end))
+        position = end + 1
+    tail: list[tuple[int, int]] = []
+    end = len(text)
+    while len(tail) < _EDGE_LINES and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            tail.append((start, end))
+        end = start - 1
+    tail.reverse()
+    ranges = sorted(set(head) | set(tail))
+    complete = bool(head) and bool(tail) and head[-1][0] >= tail[0][0]
+    lines: list[_Line] = []
+    for index, (start, end) in enumerate(ranges):
+        raw = text[start:end]
+        left = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        if complete:
+            at_start = index < len(ranges) - 1 - index
+        else:
+            at_start = (start, end) in head
+        lines.append(_Line(start + left, start + left + len(stripped), stripped, at_start))
+    return lines
+
+
+def _read_byline(line: _Line, rules: NameRules, found: _Found) -> bool:
+    """A "By …" credit line: an outlet at the end or when organisation-like, else a writer."""
+    match = _BYLINE.fullmatch(line.text)
+    if match is None:
+        return False
+    parts = [part for part in _BYLINE_PARTS.split(match["name"]) if part]
+    if not parts or not all(is_name(part, rules) for part in parts):
+        return False
+    outlets = [part for part in parts if rules.is_outlet_like(part)]
+    people = [part for part in parts if part not in outlets]
+    span = (line.start, line.end)
+    found.excluded.append(span)
+    if not line.at_start and not outlets:
+        # "By <Name>" at the end of the story credits the outlet it came from.
+        outlets = parts[:1]
+        people = []
+    if outlets:
+        found.outlets.append((_BY_BYLINE, rules.canonical(outlets[0])))
+        found.evidence.append(span)
+    if people and line.at_start:
+        # "By Jane Doe" at the top names the writer, not the outlet.
+        found.bylines.append(", ".join(people))
+    return True
+
+
+def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
+    """Match one edge line against every provenance pattern, first match wins."""
+    if len(line.text) > _MAX_LINE_CHARS:
+        return
+    names = rules.names
+    span = (line.start, line.end)
+    if _read_byline(line, names, found):
+        return
+    # Source label: "Source: Reuters".
+    label = _SOURCE.fullmatch(line.text)
+    if label is not None:
+        name = label["name"].split(",")[0]
+        if is_name(name, names):
+            found.outlets.append((_BY_SOURCE_LABEL, names.canonical(name)))
+            found.evidence.append(span)
+            found.excluded.append(span)
+            return
+    # Syndication note: "This article was originally published by Example Weekly."
+    phrase = rules.origin.search(line.text)
+    if phrase is not None:
+        name = leading_name(line.text[phrase.end() :], names)
+        if name is not None:
+            found.outlets.append((_BY_ORIGIN_PHRASE, names.canonical(name)))
+            found.evidence.append(span)
+            found.excluded.append(span)
+            return
+    # Republisher disclaimer: "Example Site is not responsible for the content of quoted
+    # articles."
+    after = rules.disclaimer_after.match(line.text)
+    if after is not None and is_name(after["site"], names):
+        found.republishers.append(after["site"].strip())
+        found.evidence.append(span)
+        found.excluded.append(span)
+        return
+    # "… do not necessarily reflect the views of Example Site."
+    before = rules.disclaimer_before.search(line.text)
+    if before is not None:
+        site = leading_name(line.text[before.end() :], names)
+        if site is not None:
+            found.republishers.append(site)
+            found.evidence.append(span)
+            found.excluded.append(span)
+            return
+    # Copyright footer: "© 2016 Reuters. All rights reserved."
+    footer = _COPYRIGHT.fullmatch(line.text)
+    if footer is not None:
+        holder = leading_name(footer["rest"], names)
+        found.excluded.append(span)
+        if holder is not None:
+            found.outlets.append((_BY_COPYRIGHT, names.canonical(holder)))
+            found.evidence.append(span)
+
+
+def _read_datelines(text: str, rules: _Rules, found: _Found) -> set[int]:
+    """Wire datelines at paragraph starts; returns the line starts they occupy.
+
+    Only the dateline itself is excluded, not the rest of its line, which is the story's lead.
+    """
+    starts: set[int] = set()
+    for match in rules.dateline.finditer(text):
+        start = match.start() + len(match[0]) - len(match[0].lstrip())
+        span = (start, match.end())
+        found.outlets.append((_BY_DATELINE, rules.names.canonical(match["wire"])))
+        found.evidence.append(span)
+        found.excluded.append(span)
+        starts.add(start)
+    return starts
+
+
+def find_origin(text: str) -> ProvenanceFinding:
+    """Read an article's provenance lines.
+
+    Args:
+        text: the article's plain text (what its offsets point into).
+
+    Returns:
+        The origin (outlet, republisher, evidence spans in text order), the character ranges
+        of every metadata line, and the writer's byline if the text names one. Odd input
+        (empty, one line, stray characters) gives an empty finding, never an error.
+    """
+    rules = _rules()
+    found = _Found(outlets=[], republishers=[], evidence=[], excluded=[], bylines=[])
+    dateline_starts = _read_datelines(text, rules, found)
+    for line in _edge_lines(text):
+        if line.start not in dateline_starts:
+            _read_line(line, rules, found)
+    outlet = min(found.outlets, key=lambda item: item[0])[1] if found.outlets else None
+    evidence = tuple(Span(text[s:e], s, e) for s, e in sorted(set(found.evidence)))
+    return ProvenanceFinding(
+        origin=Origin(
+            outlet=outlet,
+            republished_by=found.republishers[0] if found.republishers else None,
+            evidence=evidence,
+        ),
+        excluded=tuple(sorted(set(found.excluded))),
+        byline=found.bylines[0] if found.bylines else None,
+    )
