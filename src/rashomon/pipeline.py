@@ -1,12 +1,224 @@
-"""The pipeline: read → parse → extract → link, for one article or many."""
+"""The pipeline: read → parse → extract → link, for one article or many.
+
+``Analyzer`` holds the loaded spaCy pipeline (loaded once per process) and turns articles into
+``Analysis`` objects; ``analyze()`` is the one-call convenience on a shared analyzer. This is
+the only place where spaCy's ``Doc`` extensions are turned into the typed model.
+"""
 
 from __future__ import annotations
 
-from rashomon.model import Analysis
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-__all__ = ["analyze"]
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rashomon.extract.actors import ActorCoder
+from rashomon.link.claims import ClaimInput, group_claims
+from rashomon.link.dates import resolve_date
+from rashomon.link.outlet import find_outlet_voice
+from rashomon.model import Analysis, Article, Attribution, Claim, Entity, Source, Span
+from rashomon.nlp.extensions import ATTRIBUTIONS, ENTITIES
+from rashomon.nlp.loading import load_pipeline
+from rashomon.read import to_article
+
+__all__ = ["Analyzer", "analyze"]
+
+_NAME_WORD = re.compile(r"[A-Z][\w-]+")
+
+
+class Analyzer:
+    """Analyses articles with one loaded pipeline.
+
+    Args:
+        nlp: a spaCy pipeline that already has rashomon's components; by default the
+            installed English model with them added.
+    """
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.coder = ActorCoder.default()
+
+    def analyze(
+        self,
+        text_or_html: str,
+        published: str | None = None,
+        *,
+        article_id: str = "article",
+        url: str | None = None,
+        outlet: str | None = None,
+    ) -> Analysis:
+        """Analyse one article given as plain text or HTML."""
+        article = to_article(
+            text_or_html, article_id=article_id, published=published, url=url, outlet=outlet
+        )
+        return self.analyze_article(article)
+
+    def analyze_article(self, article: Article) -> Analysis:
+        """Analyse an article that has already been read."""
+        return self.from_doc(article, self.nlp(article.text))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse a stream of articles, parsing them in batches (memory stays flat)."""
+        pending = iter(articles)
+        while True:
+            batch = [article for _, article in zip(range(batch_size), pending, strict=False)]
+            if not batch:
+                return
+            docs = self.nlp.pipe([a.text for a in batch], batch_size=batch_size)
+            for article, doc in zip(batch, docs, strict=True):
+                yield self.from_doc(article, doc)
+
+    def from_doc(self, article: Article, doc: Doc) -> Analysis:
+        """Turn a processed ``Doc`` into the typed model."""
+        excluded = [(e.start, e.end) for e in article.origin.evidence]
+        raw_attributions: list[dict[str, Any]] = doc._.get(ATTRIBUTIONS) or []
+        raw_entities: list[dict[str, Any]] = doc._.get(ENTITIES) or []
+        kept_at = [i for i, a in enumerate(raw_attributions) if not _inside(a["cue"], excluded)]
+        kept = [raw_attributions[i] for i in kept_at]
+        position = {raw_index: n for n, raw_index in enumerate(kept_at)}
+        entities = _entities(raw_entities)
+        entity_ids = {index: entity.id for index, entity in enumerate(entities)}
+        ids = {id(a): f"a{n}" for n, a in enumerate(kept, start=1)}
+        claim_inputs = [self._claim_input(doc, a, ids, position, raw_entities) for a in kept]
+        groups, claim_of = group_claims(claim_inputs, self.coder.country_of)
+        claims = [
+            Claim(
+                id=f"c{n}",
+                text=group.text,
+                asserted_by=tuple(group.asserted_by),
+                denied_by=tuple(group.denied_by),
+                contested=group.contested,
+            )
+            for n, group in enumerate(groups, start=1)
+        ]
+        covered = [piece for a in kept for piece in _ranges_of(a)]
+        for start, end in find_outlet_voice(doc, covered, excluded):
+            claims.append(
+                Claim(
+                    id=f"c{len(claims) + 1}",
+                    text=doc.text[start:end],
+                    outlet_voice=True,
+                    start=start,
+                    end=end,
+                )
+            )
+        attributions = tuple(
+            _attribution(doc.text, a, ids[id(a)], f"c{claim_of[n] + 1}", entity_ids, article)
+            for n, a in enumerate(kept)
+        )
+        return Analysis(
+            article=article, entities=entities, attributions=attributions, claims=tuple(claims)
+        )
+
+    def _claim_input(
+        self,
+        doc: Doc,
+        data: dict[str, Any],
+        ids: dict[int, str],
+        position: dict[int, int],
+        raw_entities: list[dict[str, Any]],
+    ) -> ClaimInput:
+        text = " ".join(doc.text[s:e] for s, e in data["content"])
+        speaker = doc.text[data["source"][0] : data["source"][1]] if data["source"] else ""
+        if data.get("entity") is not None:
+            entity = raw_entities[data["entity"]]
+            speaker += f" {entity['name']} {entity.get('affiliation') or ''}"
+        return ClaimInput(
+            id=ids[id(data)],
+            text=text,
+            polarity=data["polarity"],
+            negated=data["negated"],
+            lemmas=data["content_lemmas"],
+            names=data["content_names"],
+            speaker_words=_NAME_WORD.findall(speaker),
+            entity=data.get("entity"),
+            parent=position.get(data["parent"]) if data["parent"] is not None else None,
+            refers_to=position.get(data["refers_to"]) if data["refers_to"] is not None else None,
+            continues=data["cue_lemma"] == "add",
+        )
+
+
+def _inside(cue: list[int], ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= cue[0] and cue[1] <= end for start, end in ranges)
+
+
+def _ranges_of(data: dict[str, Any]) -> list[tuple[int, int]]:
+    ranges = [tuple(data["cue"]), *(tuple(piece) for piece in data["content"])]
+    if data["source"]:
+        ranges.append(tuple(data["source"]))
+    return ranges  # type: ignore[return-value]
+
+
+def _entities(raw_entities: list[dict[str, Any]]) -> tuple[Entity, ...]:
+    entities = []
+    for number, raw in enumerate(raw_entities, start=1):
+        entities.append(
+            Entity(
+                id=f"e{number}",
+                name=raw["name"],
+                type=raw["type"],
+                role=raw["role"],
+                affiliation=raw["affiliation"],
+                actor_code=raw["actor_code"],
+                mentions=tuple(tuple(m) for m in raw["mentions"]),  # type: ignore[misc]
+            )
+        )
+    return tuple(entities)
+
+
+def _attribution(
+    text: str,
+    data: dict[str, Any],
+    attribution_id: str,
+    claim_id: str,
+    entity_ids: dict[int, str],
+    article: Article,
+) -> Attribution:
+    source = None
+    if data["source"]:
+        start, end = data["source"]
+        entity = entity_ids.get(data["entity"]) if data.get("entity") is not None else None
+        source = Source(text=text[start:end], start=start, end=end, entity=entity)
+    said_on_text = None
+    if data["said_on_text"]:
+        start, end = data["said_on_text"]
+        said_on_text = text[start:end]
+    cue_start, cue_end = data["cue"]
+    return Attribution(
+        id=attribution_id,
+        source=source,
+        cue=Span(text[cue_start:cue_end], cue_start, cue_end),
+        content=tuple(Span(text[s:e], s, e) for s, e in data["content"]),
+        kind=data["kind"],
+        polarity=data["polarity"],
+        sourcing=data["sourcing"],
+        said_on=resolve_date(said_on_text, article.published) if said_on_text else None,
+        said_on_text=said_on_text,
+        claim=claim_id,
+    )
+
+
+@functools.cache
+def _shared_analyzer() -> Analyzer:
+    return Analyzer()
 
 
 def analyze(text_or_html: str, published: str | None = None) -> Analysis:
-    """Analyse one article (placeholder while the layers are being built)."""
-    raise NotImplementedError
+    """Analyse one article: who said what, to whom, and who contradicts whom.
+
+    Args:
+        text_or_html: the article, as plain text or as an HTML page.
+        published: its publication date (YYYY-MM-DD), which anchors relative dates
+            ("on Thursday"); without it those dates stay as written.
+
+    Returns:
+        The analysis; ``.to_json()`` gives the ``rashomon/1`` document.
+
+    Raises:
+        InputError: the article is empty or has no text.
+        ConfigError: ``published`` is not a date.
+    """
+    return _shared_analyzer().analyze(text_or_html, published)

@@ -46,10 +46,23 @@ def _document(*attributions: GoldAttribution, publisher: str | None = "nyt") -> 
     return GoldDocument("doc", TEXT, attributions, publisher)
 
 
-def _predicted(gold: GoldAttribution, **changes: object) -> PredictedAttribution:
-    fields: dict[str, object] = {"source": gold.source, "cue": gold.cue, "content": gold.content}
-    fields.update(changes)
-    return PredictedAttribution(**fields)  # type: ignore[arg-type]
+def _predicted(
+    gold: GoldAttribution,
+    *,
+    source: Offsets | None = None,
+    cue: Offsets | None = None,
+    content: Offsets | None = None,
+    kind: str | None = None,
+    source_is_pronoun: bool = False,
+) -> PredictedAttribution:
+    """A prediction equal to ``gold`` except for the fields given."""
+    return PredictedAttribution(
+        gold.source if source is None else source,
+        gold.cue if cue is None else cue,
+        gold.content if content is None else content,
+        kind,
+        source_is_pronoun,
+    )
 
 
 def _score(gold: GoldDocument, predicted: Sequence[PredictedAttribution]) -> dict[str, Any]:

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 
 from rashomon.lexicons import load_table
-from rashomon.link.provenance_names import NameRules, is_name, leading_name
 from rashomon.model import Origin, Span
 
 __all__ = ["ProvenanceFinding", "find_origin"]
@@ -35,6 +34,12 @@ _MAX_LINE_CHARS = 300
 _BYLINE = re.compile(r"by\s+(?P<name>\S.*?)[\s.]*", re.IGNORECASE)
 _BYLINE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s|\sfor\s)\s*")
 
+#: A dateline's place and date fit in this many characters before the "(AP)".
+_MAX_DATELINE_PREFIX = 80
+
+# A dateline's place and date, every word capitalised: "WASHINGTON", "LONDON, July 3".
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]*,?[ \t]+(?:[A-Z][\w.'’-]*|\d{1,2}),?){0,6}"
+
 # A source label: "Source: Reuters", "Sources: Example Daily".
 _SOURCE = re.compile(r"sources?\s*:\s*(?P<name>\S.*?)[\s.]*", re.IGNORECASE)
 
@@ -44,6 +49,121 @@ _COPYRIGHT = re.compile(
     r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<rest>.*)",
     re.IGNORECASE,
 )
+
+
+#: A name longer than this is a sentence in title case, not an outlet or a person.
+_MAX_NAME_TOKENS = 8
+
+# Lowercase words that may sit inside a name: "Voice of America", "Agence France-Presse".
+_CONNECTORS = frozenset(
+    {"of", "the", "and", "for", "&", "de", "du", "des", "del", "da", "di", "la", "le", "al", "el"}
+)
+_DOMAIN = re.compile(r"[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PREFIXED = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Monitor"
+_TRAILING = ".,;:!?)]\"'”’"
+_LEADING = "([\"'“‘"
+
+
+@dataclass(frozen=True)
+class _NameRules:
+    """The word lists that tell an outlet's name from a person's.
+
+    Attributes:
+        wires: wire-service names as written, mapped to their canonical names.
+        outlet_words: lowercased last words that make a name an outlet ("news", "tv").
+        wire_inside: finds a wire name inside a longer name ("Associated Press Writer").
+    """
+
+    wires: dict[str, str]
+    outlet_words: frozenset[str]
+    wire_inside: re.Pattern[str]
+
+    def canonical(self, name: str) -> str:
+        """A wire service's canonical name ("The AP" → "Associated Press"), else ``name``."""
+        bare = name.strip().removeprefix("The ").removeprefix("the ")
+        if bare in self.wires:
+            return self.wires[bare]
+        inside = self.wire_inside.search(name)
+        return self.wires[inside[0]] if inside else name.strip()
+
+    def is_outlet_like(self, name: str) -> bool:
+        """Whether a name reads as an organisation: "Example TV", "BBC", a wire, a domain."""
+        if self.canonical(name) != name.strip():
+            return True
+        tokens = name.split()
+        if not tokens or tokens[-1].lower() in self.outlet_words:
+            return bool(tokens)
+        if any(_DOMAIN.fullmatch(token) for token in tokens):
+            return True
+        # "BBC", "RT Arabic" are outlets; "JOHN SMITH" is an agency-style person byline.
+        capitals = [t for t in tokens if len(t) >= 2 and t.isupper() and t.isalpha()]
+        return bool(capitals) and (len(tokens) == 1 or len(capitals) < len(tokens))
+
+
+def _trim(token: str) -> tuple[str, bool]:
+    """A token without surrounding punctuation, and whether the punctuation ends the name."""
+    if _INITIALS.fullmatch(token):
+        return token, False
+    word = token.lstrip(_LEADING).rstrip(_TRAILING)
+    stop = len(word) < len(token.lstrip(_LEADING))
+    for possessive in ("'s", "’s"):
+        if word.endswith(possessive):
+            word, stop = word[: -len(possessive)], True
+    return word, stop
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a word can belong to a proper name: capitalised, a number, a domain."""
+    return (
+        word[0].isupper()
+        or word[0].isdigit()
+        or (len(word) > 1 and word[1].isupper())
+        or _PREFIXED.match(word) is not None
+        or _DOMAIN.fullmatch(word) is not None
+    )
+
+
+def _walk_name(tokens: list[str]) -> tuple[list[str], int]:
+    """The name words at the start of ``tokens`` and how many tokens they used."""
+    taken: list[str] = []
+    for count, token in enumerate(tokens[: _MAX_NAME_TOKENS + 1]):
+        word, stop = _trim(token)
+        if not word or not (_is_name_word(word) or word.lower() in _CONNECTORS):
+            return taken, count
+        taken.append(word)
+        if stop:
+            return taken, count + 1
+    return taken, min(len(tokens), _MAX_NAME_TOKENS + 1)
+
+
+def _finish(words: list[str]) -> str | None:
+    """Join name words, dropping connectors at the edges ("the Guardian" → "Guardian")."""
+    while words and words[0].lower() in _CONNECTORS and not words[0][0].isupper():
+        words = words[1:]
+    while words and words[-1].lower() in _CONNECTORS:
+        words = words[:-1]
+    if not words or len(words) > _MAX_NAME_TOKENS:
+        return None
+    if not any(w[0].isalpha() and (w[0].isupper() or _DOMAIN.fullmatch(w)) for w in words):
+        return None
+    return " ".join(words)
+
+
+def _leading_name(text: str) -> str | None:
+    """The proper name that ``text`` begins with ("Foreign Policy on July 3" → "Foreign
+    Policy"), or ``None``."""
+    words, _ = _walk_name(text.split())
+    return _finish(words)
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a proper name and nothing else ("Example News", not "Tuesday, the")."""
+    tokens = text.split()
+    if not tokens or len(tokens) > _MAX_NAME_TOKENS:
+        return False
+    words, used = _walk_name(tokens)
+    return used == len(tokens) and _finish(words) is not None and len(words) == len(tokens)
 
 
 @dataclass(frozen=True)
@@ -66,8 +186,9 @@ class ProvenanceFinding:
 class _Rules:
     """The compiled patterns and word sets, built once from ``provenance.tsv``."""
 
-    names: NameRules
+    names: _NameRules
     dateline: re.Pattern[str]
+    wire_mark: re.Pattern[str]
     origin: re.Pattern[str]
     disclaimer_after: re.Pattern[str]
     disclaimer_before: re.Pattern[str]
@@ -100,7 +221,13 @@ _BY_ORIGIN_PHRASE, _BY_SOURCE_LABEL, _BY_DATELINE, _BY_BYLINE, _BY_COPYRIGHT = r
 
 
 def _alternation(phrases: list[str]) -> str:
-    """A regex alternation of phrases, longest first, with flexible spaces."""
+    """A regex alternation of phrases, longest first, with flexible spaces.
+
+    An empty list gives a pattern that never matches (an empty alternation would match
+    everywhere).
+    """
+    if not phrases:
+        return "(?!)"
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
 
@@ -118,13 +245,15 @@ def _rules() -> _Rules:
     outlet_words = frozenset(word.lower() for word in by_kind.get("outlet_word", []))
     wire_names = _alternation(list(wires))
     return _Rules(
-        names=NameRules(wires=wires, outlet_words=outlet_words),
+        names=_NameRules(
+            wires=wires,
+            outlet_words=outlet_words,
+            wire_inside=re.compile(rf"(?<![\w-])(?:{wire_names})(?![\w-])"),
+        ),
         # Wire dateline at a paragraph's start: "WASHINGTON (AP) —", "LONDON, July 3 (AFP) -",
         # "(Reuters) - The ministry said …".
-        dateline=re.compile(
-            rf"^[ \t]*(?:[A-Z][^\n()]{{0,60}}?[ \t]+)?\((?P<wire>{wire_names})\)[ \t]*[-—–:]+",
-            re.MULTILINE,
-        ),
+        dateline=re.compile(rf"[ \t]*(?:{_PLACE}[ \t]+)?\((?P<wire>{wire_names})\)[ \t]*[-—–:]+"),
+        wire_mark=re.compile(rf"\((?:{wire_names})\)"),
         # Syndication note: "This article first appeared in Example Weekly."
         origin=re.compile(rf"\b(?:{_alternation(by_kind.get('origin', []))})\s+", re.I),
         # Republisher disclaimer, site first: "Example Site is not responsible for the content
@@ -177,13 +306,13 @@ def _edge_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _read_byline(line: _Line, rules: NameRules, found: _Found) -> bool:
+def _read_byline(line: _Line, rules: _NameRules, found: _Found) -> bool:
     """A "By …" credit line: an outlet at the end or when organisation-like, else a writer."""
     match = _BYLINE.fullmatch(line.text)
     if match is None:
         return False
     parts = [part for part in _BYLINE_PARTS.split(match["name"]) if part]
-    if not parts or not all(is_name(part, rules) for part in parts):
+    if not parts or not all(_is_name(part) for part in parts):
         return False
     outlets = [part for part in parts if rules.is_outlet_like(part)]
     people = [part for part in parts if part not in outlets]
@@ -214,7 +343,7 @@ def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
     label = _SOURCE.fullmatch(line.text)
     if label is not None:
         name = label["name"].split(",")[0]
-        if is_name(name, names):
+        if _is_name(name):
             found.outlets.append((_BY_SOURCE_LABEL, names.canonical(name)))
             found.evidence.append(span)
             found.excluded.append(span)
@@ -222,7 +351,7 @@ def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
     # Syndication note: "This article was originally published by Example Weekly."
     phrase = rules.origin.search(line.text)
     if phrase is not None:
-        name = leading_name(line.text[phrase.end() :], names)
+        name = _leading_name(line.text[phrase.end() :])
         if name is not None:
             found.outlets.append((_BY_ORIGIN_PHRASE, names.canonical(name)))
             found.evidence.append(span)
@@ -231,7 +360,7 @@ def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
     # Republisher disclaimer: "Example Site is not responsible for the content of quoted
     # articles."
     after = rules.disclaimer_after.match(line.text)
-    if after is not None and is_name(after["site"], names):
+    if after is not None and _is_name(after["site"]):
         found.republishers.append(after["site"].strip())
         found.evidence.append(span)
         found.excluded.append(span)
@@ -239,7 +368,7 @@ def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
     # "… do not necessarily reflect the views of Example Site."
     before = rules.disclaimer_before.search(line.text)
     if before is not None:
-        site = leading_name(line.text[before.end() :], names)
+        site = _leading_name(line.text[before.end() :])
         if site is not None:
             found.republishers.append(site)
             found.evidence.append(span)
@@ -248,7 +377,7 @@ def _read_line(line: _Line, rules: _Rules, found: _Found) -> None:
     # Copyright footer: "© 2016 Reuters. All rights reserved."
     footer = _COPYRIGHT.fullmatch(line.text)
     if footer is not None:
-        holder = leading_name(footer["rest"], names)
+        holder = _leading_name(footer["rest"])
         found.excluded.append(span)
         if holder is not None:
             found.outlets.append((_BY_COPYRIGHT, names.canonical(holder)))
@@ -261,8 +390,18 @@ def _read_datelines(text: str, rules: _Rules, found: _Found) -> set[int]:
     Only the dateline itself is excluded, not the rest of its line, which is the story's lead.
     """
     starts: set[int] = set()
-    for match in rules.dateline.finditer(text):
+    # Why two steps: a search for "(AP)" skips through the text at C speed, and only the few
+    # lines holding one are matched against the full dateline pattern from their start.
+    for mark in rules.wire_mark.finditer(text):
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        if mark.start() - line_start > _MAX_DATELINE_PREFIX:
+            continue
+        match = rules.dateline.match(text, line_start)
+        if match is None or match.end() < mark.end():
+            continue
         start = match.start() + len(match[0]) - len(match[0].lstrip())
+        if start in starts:
+            continue
         span = (start, match.end())
         found.outlets.append((_BY_DATELINE, rules.names.canonical(match["wire"])))
         found.evidence.append(span)

@@ -224,6 +224,7 @@ def _build(
     if source is not None and _overlaps(source, content):
         source = None
         subject = None
+    lemmas, names = content_lemmas(doc, content)
     return FoundAttribution(
         cue=cue_range,
         cue_token=cue_token.i,
@@ -236,7 +237,8 @@ def _build(
         source_token=subject.i if subject is not None else None,
         said_on_text=find_said_on(doc, cue_token),
         negated=content_is_negated(doc, content),
-        content_lemmas=content_lemmas(doc, content),
+        content_lemmas=lemmas,
+        content_names=names,
     )
 
 

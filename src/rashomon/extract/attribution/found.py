@@ -34,6 +34,7 @@ class FoundAttribution:
     refers_to: int | None = None
     negated: bool = False
     content_lemmas: list[str] = field(default_factory=list)
+    content_names: list[str] = field(default_factory=list)
     entity: int | None = None
 
     def to_data(self) -> dict[str, Any]:

@@ -133,14 +133,21 @@ def clause_root(span: Span) -> Token:
     return best if best is not None else span.root
 
 
-def content_lemmas(doc: Doc, content: list[Range]) -> list[str]:
-    """The content words of the content, lower-cased lemmas, for grouping claims."""
+def content_lemmas(doc: Doc, content: list[Range]) -> tuple[list[str], list[str]]:
+    """The content words of the content (lower-cased lemmas), and those that are names.
+
+    Claims are grouped on these; names weigh more than other words.
+    """
     lemmas: list[str] = []
+    names: list[str] = []
     for start, end in content:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         for token in span:
             if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha:
-                lemmas.append(token.lemma_.lower())
-    return lemmas
+                lemma = token.lemma_.lower()
+                lemmas.append(lemma)
+                if token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENTITIES:
+                    names.append(lemma)
+    return lemmas, names

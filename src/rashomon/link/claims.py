@@ -1,0 +1,171 @@
+"""Group the attributions of one article into claims, and say who asserts and who denies each.
+
+A claim is a proposition; several attributions may be about it. They are tied together by,
+in order of strength:
+
+1. **reference** — a denial whose content points back to earlier reporting ("rejected
+   reports that X", "also repudiated the reports") joins the claim of those reports;
+2. **continuation** — "…, saying that …", "…, adding that …", and "He added that …" continue
+   the act before them and take its side;
+3. **resemblance** — shared content words (names weigh double, generic words half), plus a
+   bonus when the speaker is named in the claim (an actor speaking about itself, a government
+   about its country). A negated content ("no militant has left the country") joins the claim
+   it resembles on the opposite side.
+
+Everything else becomes a claim of its own: every attribution belongs to exactly one claim.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rashomon.lexicons import lexicons, load_table
+
+__all__ = ["ClaimInput", "ClaimGroup", "group_claims"]
+
+#: A claim and an attribution this alike are about the same proposition.
+JOIN_THRESHOLD = 3.0
+_NAME_WEIGHT = 2.0
+_WORD_WEIGHT = 1.0
+_GENERIC_WEIGHT = 0.5
+_SPEAKER_BONUS = 2.0
+
+
+@dataclass
+class ClaimInput:
+    """What grouping needs to know of one attribution."""
+
+    id: str
+    text: str
+    polarity: str
+    negated: bool
+    lemmas: Sequence[str]
+    names: Sequence[str]
+    speaker_words: Sequence[str]
+    entity: int | None = None
+    parent: int | None = None
+    refers_to: int | None = None
+    continues: bool = False
+
+
+@dataclass
+class ClaimGroup:
+    """A claim being built."""
+
+    text: str
+    keys: dict[str, float]
+    negated: bool
+    asserted_by: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.asserted_by and self.denied_by)
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_generic_words_v1())
+
+
+@lexicons.register("rashomon.generic_words.v1")
+def load_generic_words_v1() -> tuple[dict[str, str], ...]:
+    """Words too common in news to tie two statements together on their own."""
+    return load_table("generic_words.tsv", ("word",))
+
+
+def group_claims(
+    items: Sequence[ClaimInput], normalise: Callable[[str], str | None]
+) -> tuple[list[ClaimGroup], list[int]]:
+    """Group attributions into claims.
+
+    Args:
+        items: the attributions, in text order.
+        normalise: maps a word to a canonical key when it names a country ("Pakistani",
+            "Islamabad" → "PAK"), else ``None``.
+
+    Returns:
+        The claims, and for each item the index of its claim.
+    """
+    claims: list[ClaimGroup] = []
+    claim_of: list[int] = [-1] * len(items)
+    denies: list[bool] = [False] * len(items)
+    last_of_entity: dict[int, int] = {}
+    # Independent statements first, so that references and continuations find their claim.
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (items[i].refers_to is not None or items[i].parent is not None, i),
+    )
+    for index in order:
+        item = items[index]
+        keys = _keys(item.lemmas, item.names, normalise)
+        target: int | None = None
+        deny = item.polarity == "deny"
+        if item.refers_to is not None and claim_of[item.refers_to] >= 0:
+            target = claim_of[item.refers_to]
+        elif item.parent is not None and claim_of[item.parent] >= 0:
+            target, deny = claim_of[item.parent], denies[item.parent]
+        elif item.continues and item.entity is not None and item.entity in last_of_entity:
+            previous = last_of_entity[item.entity]
+            target, deny = claim_of[previous], denies[previous]
+        else:
+            target = _most_alike(claims, keys, item, normalise)
+            if target is not None:
+                deny = (item.polarity == "deny") != (item.negated != claims[target].negated)
+        if target is None:
+            claims.append(ClaimGroup(text=_claim_text(item.text), keys=keys, negated=item.negated))
+            target = len(claims) - 1
+        claim = claims[target]
+        (claim.denied_by if deny else claim.asserted_by).append(item.id)
+        claim_of[index], denies[index] = target, deny
+        if item.entity is not None:
+            last_of_entity[item.entity] = index
+    position = {item.id: n for n, item in enumerate(items)}
+    for claim in claims:
+        claim.asserted_by.sort(key=position.__getitem__)
+        claim.denied_by.sort(key=position.__getitem__)
+    return claims, claim_of
+
+
+def _keys(
+    lemmas: Sequence[str], names: Sequence[str], normalise: Callable[[str], str | None]
+) -> dict[str, float]:
+    generic = _generic_words()
+    keys: dict[str, float] = {}
+    named = {n.lower() for n in names}
+    for lemma in lemmas:
+        key = normalise(lemma) or lemma
+        if key != lemma or lemma in named:
+            weight = _NAME_WEIGHT
+        elif lemma in generic:
+            weight = _GENERIC_WEIGHT
+        else:
+            weight = _WORD_WEIGHT
+        keys[key] = max(weight, keys.get(key, 0.0))
+    return keys
+
+
+def _most_alike(
+    claims: list[ClaimGroup],
+    keys: dict[str, float],
+    item: ClaimInput,
+    normalise: Callable[[str], str | None],
+) -> int | None:
+    speaker = {normalise(w) or w.lower() for w in item.speaker_words}
+    best, best_score = None, JOIN_THRESHOLD - 1e-9
+    for index, claim in enumerate(claims):
+        score = sum(min(weight, claim.keys[key]) for key, weight in keys.items() if key in claim.keys)
+        if any(claim.keys.get(word, 0.0) >= _NAME_WEIGHT for word in speaker):
+            score += _SPEAKER_BONUS
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _claim_text(text: str) -> str:
+    stripped = text.strip()
+    if stripped.lower().startswith("that "):
+        stripped = stripped[5:]
+    return stripped.strip(" ,;")
