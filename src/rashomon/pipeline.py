@@ -123,9 +123,12 @@ class Analyzer:
     ) -> ClaimInput:
         text = " ".join(doc.text[s:e] for s, e in data["content"])
         speaker = doc.text[data["source"][0] : data["source"][1]] if data["source"] else ""
+        speaker_words = _NAME_WORD.findall(speaker)
         if data.get("entity") is not None:
             entity = raw_entities[data["entity"]]
-            speaker += f" {entity['name']} {entity.get('affiliation') or ''}"
+            speaker_words += _NAME_WORD.findall(entity["name"])
+            # The organisation counts in any case: "the ministry" is the "Ministry" of before.
+            speaker_words += re.findall(r"[\w-]+", entity.get("affiliation") or "")
         return ClaimInput(
             id=ids[id(data)],
             text=text,
@@ -133,7 +136,7 @@ class Analyzer:
             negated=data["negated"],
             lemmas=data["content_lemmas"],
             names=data["content_names"],
-            speaker_words=_NAME_WORD.findall(speaker),
+            speaker_words=speaker_words,
             entity=data.get("entity"),
             parent=position.get(data["parent"]) if data["parent"] is not None else None,
             refers_to=position.get(data["refers_to"]) if data["refers_to"] is not None else None,

@@ -18,7 +18,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rashomon.errors import LexiconError
@@ -42,21 +42,7 @@ _ORGANISATION_COLUMNS = ("names", "code", "country", "sector")
 # A mention right after a place preposition is where the actor is, not whom it serves:
 # "Pakistan's envoy in Damascus", "the ambassador to the UN".
 _PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "inside",
-        "near",
-        "outside",
-        "within",
-        "across",
-        "into",
-        "toward",
-        "towards",
-        "against",
-        "throughout",
-    }
+    "in at to inside near outside within across into toward towards against throughout".split()
 )
 # A mention right after these names whom the head belongs to: "the President of France".
 _BELONGING_PREPOSITIONS = frozenset({"of", "from", "for"})
@@ -68,7 +54,7 @@ _POSSESSIVE = "'s"
 _TOKEN = re.compile(r"\b(?:[A-Za-z]\.){2,}|['’]s\b|[^\W_]+|[^\w\s-]")
 _ACRONYM_MAX = 3
 
-Kind = Literal["country", "demonym", "capital", "role", "organisation"]
+_Kind = Literal["country", "demonym", "capital", "role", "organisation"]
 _PLACE_KINDS = frozenset({"country", "demonym", "capital"})
 # On a tie in length, a named organisation beats a role, and a role beats a country word.
 _PRIORITY: dict[str, int] = {"organisation": 0, "role": 1, "country": 2, "demonym": 2, "capital": 2}
@@ -125,10 +111,10 @@ class _Organisation:
 class _Entry:
     """One way of writing a lexicon item: its tokens, and which must match in capitals."""
 
-    norms: tuple[str, ...]
-    exact: tuple[str | None, ...]
-    kind: Kind
-    plural: bool
+    kind: _Kind
+    plural: bool = False
+    norms: tuple[str, ...] = ()
+    exact: tuple[str | None, ...] = ()
     country: str | None = None
     role: _Role | None = None
     organisation: _Organisation | None = None
@@ -179,6 +165,19 @@ def _demonym_plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+def _fits(entry: _Entry, window: Sequence[_Token], require_capitals: bool) -> bool:
+    """Whether the tokens spell the entry, acronyms in capitals."""
+    if len(window) != len(entry.norms):
+        return False
+    for token, norm, exact in zip(window, entry.norms, entry.exact, strict=True):
+        if token.norm != norm or (exact is not None and token.raw != exact):
+            return False
+    # Country words are proper nouns: "turkey" and "china" in lower case are not countries,
+    # unless the whole phrase has lost its capitals.
+    capitalised = any(token.raw[:1].isupper() for token in window)
+    return capitalised or not require_capitals or entry.kind not in _PLACE_KINDS
+
+
 def _split(cell: str) -> list[str]:
     return [value.strip() for value in cell.split("|") if value.strip()]
 
@@ -192,8 +191,11 @@ def _check_code(value: str, *, where: str) -> str | None:
 
 
 class ActorCoder:
-    """Codes actors from the words that name them, using the country, role and organisation
-    lexicons. Build it once (``ActorCoder.default()``) and call ``describe`` per phrase."""
+    """Codes actors from the words that name them.
+
+    It indexes the country, role and organisation lexicons once; build it once
+    (``ActorCoder.default()``) and call ``describe`` per phrase.
+    """
 
     def __init__(
         self,
@@ -215,14 +217,14 @@ class ActorCoder:
                 raise LexiconError("a row has no code", where="countries.tsv")
             known.add(code)
             for name in _split(row["names"]):
-                self._add(name, "country", country=code)
+                self._add(name, _Entry("country", country=code))
             for demonym in _split(row["demonyms"]):
-                self._add(demonym, "demonym", country=code)
+                self._add(demonym, _Entry("demonym", country=code))
                 plural = _demonym_plural(demonym)
                 if plural:
-                    self._add(plural, "demonym", plural=True, country=code)
+                    self._add(plural, _Entry("demonym", plural=True, country=code))
             for capital in _split(row["capitals"]):
-                self._add(capital, "capital", country=code)
+                self._add(capital, _Entry("capital", country=code))
         for row in roles:
             role = _Role(
                 row["role"],
@@ -230,9 +232,10 @@ class ActorCoder:
                 row["posted"] == "posted",
             )
             already_plural = row["number"] == "plural"
-            self._add(row["term"], "role", plural=already_plural, role=role)
+            self._add(row["term"], _Entry("role", plural=already_plural, role=role))
             if not already_plural:
-                self._add(row["plural"] or _plural(row["term"]), "role", plural=True, role=role)
+                plural = row["plural"] or _plural(row["term"])
+                self._add(plural, _Entry("role", plural=True, role=role))
         for row in organisations:
             country = _check_code(row["country"], where="organisations.tsv")
             if country is not None and country not in known:
@@ -243,33 +246,17 @@ class ActorCoder:
                 _check_code(row["sector"], where="organisations.tsv"),
             )
             for name in _split(row["names"]):
-                self._add(name, "organisation", organisation=organisation)
+                self._add(name, _Entry("organisation", organisation=organisation))
         for entries in self._index.values():
             entries.sort(key=lambda entry: (-len(entry.norms), _PRIORITY[entry.kind]))
 
-    def _add(
-        self,
-        text: str,
-        kind: Kind,
-        *,
-        plural: bool = False,
-        country: str | None = None,
-        role: _Role | None = None,
-        organisation: _Organisation | None = None,
-    ) -> None:
+    def _add(self, text: str, template: _Entry) -> None:
+        """Index one spelling of a lexicon item, as its tokens and the acronyms among them."""
         tokens = _tokenize(text)
-        if not tokens:
-            return
-        entry = _Entry(
-            norms=tuple(token.norm for token in tokens),
-            exact=tuple(token.raw if _is_acronym(token.raw) else None for token in tokens),
-            kind=kind,
-            plural=plural,
-            country=country,
-            role=role,
-            organisation=organisation,
-        )
-        self._index.setdefault(entry.norms[0], []).append(entry)
+        if tokens:
+            norms = tuple(token.norm for token in tokens)
+            exact = tuple(token.raw if _is_acronym(token.raw) else None for token in tokens)
+            self._index.setdefault(norms[0], []).append(replace(template, norms=norms, exact=exact))
 
     @classmethod
     def default(cls) -> ActorCoder:
@@ -300,62 +287,40 @@ class ActorCoder:
         """
         tokens = _tokenize(phrase)
         mentions = self._match(tokens, require_capitals=any(c.isupper() for c in phrase))
-        roles = [m for m in mentions if m.entry.kind == "role"]
-        organisations = [m for m in mentions if m.entry.kind == "organisation"]
-        places = [m for m in mentions if m.entry.kind in _PLACE_KINDS]
-
+        reading = _Reading(tokens, [m for m in mentions if m.entry.kind in _PLACE_KINDS])
         # Compound roles: the last noun is the role, an earlier one its sector ("rebel leader").
         run: list[_Mention] = []
-        for mention in roles:
+        for mention in (m for m in mentions if m.entry.kind == "role"):
             if run and mention.start != run[-1].end:
                 break
             run.append(mention)
-        head = run[-1] if run else None
-        head_role = head.entry.role if head else None
-        role_sector = next(
-            (m.entry.role.sector for m in run if m.entry.role and m.entry.role.sector), None
-        )
+        head_role = run[-1].entry.role if run else None
+        role_sector = next((r.sector for m in run if (r := m.entry.role) and r.sector), None)
+        plural = bool(run) and run[-1].entry.plural
 
         organisation = next(
-            (
-                m
-                for m in organisations
-                if not self._located(tokens, self._group_start(tokens, m, places))
-            ),
+            (m for m in mentions if m.entry.kind == "organisation" and not reading.is_place(m)),
             None,
         )
         org = organisation.entry.organisation if organisation else None
         qualifier: int | None = None
-        if (
-            run
-            and org is not None
-            and organisation is not None
-            and not org.named
-            and (run[-1].end == organisation.start)
-        ):
-            # A role noun before a generic organisation only qualifies it: "rebel forces" are
-            # a rebel organisation, not a rebel person.
-            qualifier = run[0].start
-            head = head_role = None
+        if organisation and org and not org.named and run and run[-1].end == organisation.start:
+            # A role noun right before a generic organisation only qualifies it: "rebel forces"
+            # are a rebel organisation, not a rebel person.
+            qualifier, head_role = run[0].start, None
 
-        country, place = self._country(tokens, places, run, organisation, org, head_role)
-        metonymy = place is not None and place.entry.kind == "capital" and not run and not org
-
-        sector = self._sector(org, organisation, run, role_sector)
-        if sector is None and metonymy:
-            # Capital as metonymy for its government: "Damascus says" → SYRGOV.
+        country, place = reading.country(run, organisation, head_role)
+        sector = _sector(org, organisation, run, role_sector)
+        if sector is None and place and place.entry.kind == "capital" and not run and not org:
+            # A capital alone is metonymy for its government: "Damascus says" → SYRGOV.
             sector = "GOV"
-
-        affiliation = self._affiliation(phrase, tokens, organisation, places, place, qualifier)
         if org is not None and org.code is not None:
             code: str | None = org.code
-        elif country is not None:
-            code = country + (sector or "")
         else:
-            code = None
+            code = country + (sector or "") if country else None
 
-        if head is not None:
-            kind: str | None = "group" if head.entry.plural else "person"
+        if head_role is not None:
+            kind: str | None = "group" if plural else "person"
         elif organisation is not None:
             kind = "organisation"
         elif place is not None:
@@ -364,7 +329,7 @@ class ActorCoder:
             kind = None
         return ActorDescription(
             role=head_role.role if head_role else None,
-            affiliation=affiliation,
+            affiliation=reading.affiliation(phrase, organisation, place, qualifier),
             country=country,
             sector=sector,
             actor_code=code,
@@ -378,121 +343,75 @@ class ActorCoder:
         while position < len(tokens):
             for entry in self._index.get(tokens[position].norm, ()):
                 end = position + len(entry.norms)
-                window = tokens[position:end]
-                if len(window) < len(entry.norms):
-                    continue
-                if any(t.norm != n for t, n in zip(window, entry.norms, strict=True)):
-                    continue
-                if any(
-                    e is not None and t.raw != e for t, e in zip(window, entry.exact, strict=True)
-                ):
-                    continue
-                # Country words are proper nouns: "turkey" and "china" in lower case are not
-                # countries, unless the whole phrase has lost its capitals.
-                if (
-                    require_capitals
-                    and entry.kind in _PLACE_KINDS
-                    and not any(t.raw[:1].isupper() for t in window)
-                ):
-                    continue
-                mentions.append(_Mention(entry, position, end))
-                position = end
-                break
+                if _fits(entry, tokens[position:end], require_capitals):
+                    mentions.append(_Mention(entry, position, end))
+                    position = end
+                    break
             else:
                 position += 1
         return mentions
 
-    @staticmethod
-    def _located(tokens: Sequence[_Token], start: int) -> bool:
-        """Whether the words before ``start`` make it a place: "in (the) …", "to …"."""
-        before = start - 1
-        while before >= 0 and tokens[before].norm in _ARTICLES:
-            before -= 1
-        return before >= 0 and tokens[before].norm in _PLACE_PREPOSITIONS
 
-    @staticmethod
-    def _before(
-        tokens: Sequence[_Token], places: Sequence[_Mention], start: int
-    ) -> _Mention | None:
+@dataclass(frozen=True)
+class _Reading:
+    """A phrase's tokens and the country words among them, for the positional rules."""
+
+    tokens: Sequence[_Token]
+    places: Sequence[_Mention]
+
+    def is_place(self, mention: _Mention) -> bool:
+        """Whether the words before a mention make it a place: "in (the) …", "to …"."""
+        before = self.group_start(mention) - 1
+        while before >= 0 and self.tokens[before].norm in _ARTICLES:
+            before -= 1
+        return before >= 0 and self.tokens[before].norm in _PLACE_PREPOSITIONS
+
+    def before(self, start: int) -> _Mention | None:
         """The country word right before ``start``: "Indian army", "Pakistan's envoy"."""
-        for place in places:
+        for place in self.places:
             if place.end == start or (
-                place.end + 1 == start and tokens[place.end].norm == _POSSESSIVE
+                place.end + 1 == start and self.tokens[place.end].norm == _POSSESSIVE
             ):
                 return place
         return None
 
-    @staticmethod
-    def _after(tokens: Sequence[_Token], places: Sequence[_Mention], end: int) -> _Mention | None:
+    def after(self, end: int) -> _Mention | None:
         """The country word after "of"/"from"/"for" at ``end``: "the President of France"."""
-        if end >= len(tokens) or tokens[end].norm not in _BELONGING_PREPOSITIONS:
+        if end >= len(self.tokens) or self.tokens[end].norm not in _BELONGING_PREPOSITIONS:
             return None
         start = end + 1
-        while start < len(tokens) and tokens[start].norm in _ARTICLES:
+        while start < len(self.tokens) and self.tokens[start].norm in _ARTICLES:
             start += 1
-        return next((place for place in places if place.start == start), None)
+        return next((place for place in self.places if place.start == start), None)
 
-    def _group_start(
-        self, tokens: Sequence[_Token], mention: _Mention, places: Sequence[_Mention]
-    ) -> int:
-        before = self._before(tokens, places, mention.start)
+    def group_start(self, mention: _Mention) -> int:
+        """Where a mention starts, counting the country word attached before it."""
+        before = self.before(mention.start) if mention.entry.kind not in _PLACE_KINDS else None
         return before.start if before else mention.start
 
-    def _country(
-        self,
-        tokens: Sequence[_Token],
-        places: Sequence[_Mention],
-        run: Sequence[_Mention],
-        organisation: _Mention | None,
-        org: _Organisation | None,
-        head_role: _Role | None,
+    def country(
+        self, run: Sequence[_Mention], organisation: _Mention | None, head_role: _Role | None
     ) -> tuple[str | None, _Mention | None]:
         """The actor's own country, and the country word that gave it (if one did)."""
+        org = organisation.entry.organisation if organisation else None
         if org is not None and org.country is not None:
             return org.country, None
-        candidates: list[_Mention | None] = []
-        for anchor in ([organisation] if organisation else []) + ([run[0]] if run else []):
-            candidates.append(self._before(tokens, places, anchor.start))
-        for anchor in ([organisation] if organisation else []) + ([run[-1]] if run else []):
-            candidates.append(self._after(tokens, places, anchor.end))
-        free = [p for p in places if not self._located(tokens, p.start)]
-        candidates.extend(free[:1])
+        anchors = ([organisation] if organisation else []) + list(run[:1])
+        candidates = [self.before(anchor.start) for anchor in anchors]
+        anchors = ([organisation] if organisation else []) + list(run[-1:])
+        candidates += [self.after(anchor.end) for anchor in anchors]
+        candidates += [place for place in self.places if not self.is_place(place)][:1]
         # Nationality by place, last of all: "officials in Kabul" are Afghan, but an envoy or a
         # correspondent "in Damascus" is only posted there; a named group has its own country.
         if head_role is not None and not head_role.posted and (org is None or not org.named):
-            candidates.extend(places[:1])
+            candidates += self.places[:1]
         place = next((c for c in candidates if c is not None), None)
         return (place.entry.country if place else None), place
 
-    @staticmethod
-    def _sector(
-        org: _Organisation | None,
-        organisation: _Mention | None,
-        run: Sequence[_Mention],
-        role_sector: str | None,
-    ) -> str | None:
-        """The organisation's sector, unless a role says more.
-
-        A named organisation always decides ("a Taliban commander" is INS). A generic one yields
-        to a role that modifies it ("rebel forces": REB, not MIL) and "government" yields to a
-        more specific role ("government soldiers": MIL).
-        """
-        if org is None or organisation is None:
-            return role_sector
-        if org.named or role_sector is None:
-            return org.sector
-        if run and run[-1].end == organisation.start:
-            return role_sector
-        if org.sector == "GOV":
-            return role_sector
-        return org.sector
-
-    def _affiliation(
+    def affiliation(
         self,
         phrase: str,
-        tokens: Sequence[_Token],
         organisation: _Mention | None,
-        places: Sequence[_Mention],
         place: _Mention | None,
         qualifier: int | None,
     ) -> str | None:
@@ -502,20 +421,42 @@ class ActorCoder:
         in "rebel forces").
         """
         if organisation is not None:
-            first = self._group_start(tokens, organisation, places)
-            if qualifier is not None:
-                first = min(first, qualifier)
-            after = self._after(tokens, places, organisation.end)
+            first = self.group_start(organisation)
+            first = first if qualifier is None else min(first, qualifier)
+            after = self.after(organisation.end)
             last = after.end if after else organisation.end
-            return phrase[tokens[first].start : tokens[last - 1].end]
-        if place is not None:
-            return phrase[tokens[place.start].start : tokens[place.end - 1].end]
-        return None
+        elif place is not None:
+            first, last = place.start, place.end
+        else:
+            return None
+        return phrase[self.tokens[first].start : self.tokens[last - 1].end]
+
+
+def _sector(
+    org: _Organisation | None,
+    organisation: _Mention | None,
+    run: Sequence[_Mention],
+    role_sector: str | None,
+) -> str | None:
+    """The organisation's sector, unless a role says more.
+
+    A named organisation always decides ("a Taliban commander" is INS). A generic one yields
+    to a role that qualifies it ("rebel forces": REB, not MIL), and "government" yields to a
+    more specific role ("government soldiers": MIL).
+    """
+    if org is None or organisation is None:
+        return role_sector
+    if org.named or role_sector is None:
+        return org.sector
+    qualifies = bool(run) and run[-1].end == organisation.start
+    return role_sector if qualifies or org.sector == "GOV" else org.sector
 
 
 @functools.cache
 def _default_coder() -> ActorCoder:
-    return ActorCoder(load_countries_v1(), load_roles_v1(), load_organisations_v1())
+    coder = ActorCoder(load_countries_v1(), load_roles_v1(), load_organisations_v1())
+    logger.debug("actor lexicons indexed under %d first words", len(coder._index))
+    return coder
 
 
 def load_countries_v1() -> tuple[dict[str, str], ...]:

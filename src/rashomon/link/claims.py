@@ -9,7 +9,8 @@ in order of strength:
    the act before them and take its side;
 3. **resemblance** — shared content words (names weigh double, generic words half), plus a
    bonus when the speaker is named in the claim (an actor speaking about itself, a government
-   about its country). A negated content ("no militant has left the country") joins the claim
+   about its country, or the same organisation as a speaker already on the claim). A
+   negated content ("no militant has left the country") joins the claim
    it resembles on the opposite side.
 
 Everything else becomes a claim of its own: every attribution belongs to exactly one claim.
@@ -57,6 +58,7 @@ class ClaimGroup:
     text: str
     keys: dict[str, float]
     negated: bool
+    speakers: set[str] = field(default_factory=set)
     asserted_by: list[str] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)
 
@@ -93,11 +95,22 @@ def group_claims(
     claim_of: list[int] = [-1] * len(items)
     denies: list[bool] = [False] * len(items)
     last_of_entity: dict[int, int] = {}
-    # Independent statements first, so that references and continuations find their claim.
-    order = sorted(
-        range(len(items)),
-        key=lambda i: (items[i].refers_to is not None or items[i].parent is not None, i),
-    )
+    # Text order, except that a statement pointing at a later one ("rejected reports that X"
+    # points at the reports inside it) waits for that one.
+    order: list[int] = []
+    placed: set[int] = set()
+
+    def place(index: int, seen: frozenset[int] = frozenset()) -> None:
+        if index in placed or index in seen:
+            return
+        for other in (items[index].refers_to, items[index].parent):
+            if other is not None:
+                place(other, seen | {index})
+        placed.add(index)
+        order.append(index)
+
+    for index in range(len(items)):
+        place(index)
     for index in order:
         item = items[index]
         keys = _keys(item.lemmas, item.names, normalise)
@@ -118,6 +131,7 @@ def group_claims(
             claims.append(ClaimGroup(text=_claim_text(item.text), keys=keys, negated=item.negated))
             target = len(claims) - 1
         claim = claims[target]
+        claim.speakers.update(_speaker_keys(item, normalise))
         (claim.denied_by if deny else claim.asserted_by).append(item.id)
         claim_of[index], denies[index] = target, deny
         if item.entity is not None:
@@ -153,15 +167,28 @@ def _most_alike(
     item: ClaimInput,
     normalise: Callable[[str], str | None],
 ) -> int | None:
-    speaker = {normalise(w) or w.lower() for w in item.speaker_words}
+    speaker = _speaker_keys(item, normalise)
     best, best_score = None, JOIN_THRESHOLD - 1e-9
     for index, claim in enumerate(claims):
         score = sum(min(weight, claim.keys[key]) for key, weight in keys.items() if key in claim.keys)
-        if any(claim.keys.get(word, 0.0) >= _NAME_WEIGHT for word in speaker):
+        named_in_claim = any(claim.keys.get(word, 0.0) >= _NAME_WEIGHT for word in speaker)
+        if named_in_claim or speaker & claim.speakers:
             score += _SPEAKER_BONUS
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def _speaker_keys(item: ClaimInput, normalise: Callable[[str], str | None]) -> set[str]:
+    """Canonical words naming the speaker: "Pakistan's Foreign Office" → {PAK, foreign, office}."""
+    return {
+        normalise(word) or word.lower()
+        for word in item.speaker_words
+        if word.lower() not in _NOT_SPEAKER_WORDS
+    }
+
+
+_NOT_SPEAKER_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their"}
 
 
 def _claim_text(text: str) -> str:

@@ -232,6 +232,11 @@ def _entity_for_phrase(
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
     if people and not indefinite:
         return _entity_at(people[-1][0], entities)
+    if head.pos_ == "PROPN" and span is not None and len(span) <= 3:
+        # "Lopez said …" after "Maria Lopez": the parser's NER often misses a lone surname.
+        index = _person_by_surname(_clean_name(span.text), entities)
+        if index is not None:
+            return index
     if not indefinite and head.ent_type_ in {"ORG", "GPE"}:
         if span is not None and len(span) <= 3:
             return _entity_at(head, entities)

@@ -1,0 +1,251 @@
+"""``rashomon analyze``: read articles, analyse them, write reports or ``rashomon/1`` JSON.
+
+The command is thin: inputs come from ``rashomon.read.iter_inputs``, articles from
+``to_article``, analyses from one ``Analyzer``; this module only wires them together, keeps a
+batch going past bad articles, and hands each result to a writer from ``_util``.
+
+Articles are parsed in batches with ``Analyzer.analyze_many`` so that spaCy can batch the
+parsing. If anything goes wrong in a batch, that batch is redone one article at a time, so a
+single bad article is reported on its own and the others still come out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from rashomon.cli._util import (
+    BatchProgress,
+    JsonLinesWriter,
+    JsonWriter,
+    OutputFormat,
+    TextWriter,
+    Writer,
+    configure_logging,
+    print_error,
+)
+from rashomon.errors import InputError, ModelError, RashomonError
+from rashomon.model import Analysis, Article
+from rashomon.pipeline import Analyzer
+from rashomon.read import InputItem, iter_inputs, to_article
+
+__all__ = ["BATCH_SIZE", "analyze"]
+
+logger = logging.getLogger(__name__)
+
+#: Articles parsed together by spaCy.
+BATCH_SIZE = 16
+
+
+class _Batch:
+    """One run of the command: its error console, its ``--debug`` flag and its failures."""
+
+    def __init__(self, errors: Console, progress: BatchProgress, *, debug: bool) -> None:
+        self.errors = errors
+        self.progress = progress
+        self.debug = debug
+        self.failures = 0
+
+    def fail(self, error: RashomonError) -> None:
+        """Report an error the user can fix (``str(error)`` already names where)."""
+        if isinstance(error, ModelError):
+            # Without a model nothing can be analysed: stop instead of failing every article.
+            raise error
+        self.failures += 1
+        self.progress.advance()
+        print_error(self.errors, str(error))
+
+    def crash(self, where: str, error: Exception) -> None:
+        """Report a bug on one article and go on, or re-raise it under ``--debug``."""
+        if self.debug:
+            raise error
+        logger.debug("internal error on %s", where, exc_info=error)
+        self.failures += 1
+        self.progress.advance()
+        print_error(self.errors, f"{where}: internal error: {type(error).__name__}: {error}")
+
+
+def _articles(
+    items: Iterable[InputItem | InputError],
+    batch: _Batch,
+    writer: Writer,
+    published: str | None,
+) -> Iterator[tuple[Article, str]]:
+    """Each readable input as an article with the name to use in its errors."""
+    for item in items:
+        writer.note_input()
+        if isinstance(item, InputError):
+            batch.fail(item)
+            continue
+        try:
+            article = to_article(
+                item.raw,
+                article_id=item.id,
+                published=item.published or published,
+                url=item.url,
+                outlet=item.outlet,
+                where=item.where,
+            )
+        except RashomonError as error:
+            batch.fail(error)
+            continue
+        except Exception as error:
+            batch.crash(item.where, error)
+            continue
+        yield article, item.where
+
+
+def _chunks(
+    articles: Iterator[tuple[Article, str]], size: int
+) -> Iterator[list[tuple[Article, str]]]:
+    """The articles in lists of ``size`` (the last one shorter)."""
+    chunk: list[tuple[Article, str]] = []
+    for entry in articles:
+        chunk.append(entry)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyse(
+    analyzer: Analyzer, chunk: list[tuple[Article, str]], batch: _Batch
+) -> Iterator[Analysis]:
+    """The analyses of one chunk: batched when all goes well, else one article at a time."""
+    try:
+        yield from list(analyzer.analyze_many([article for article, _ in chunk], len(chunk)))
+        return
+    except Exception:
+        # Some article in the chunk failed; redo them singly to know which one.
+        logger.debug("a batch of %d articles failed; analysing them one by one", len(chunk))
+    for article, where in chunk:
+        try:
+            analysis = analyzer.analyze_article(article)
+        except RashomonError as error:
+            if error.where is None:
+                error.where = where
+            batch.fail(error)
+            continue
+        except Exception as error:
+            batch.crash(where, error)
+            continue
+        yield analysis
+
+
+def _check_date(value: str | None) -> str | None:
+    """Refuse a ``--published`` that is not a YYYY-MM-DD date before anything is read."""
+    if value is None:
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+    if len(value) != len("YYYY-MM-DD"):
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
+    return value
+
+
+def _writer(output_format: OutputFormat, console: Console) -> Writer:
+    if output_format is OutputFormat.json:
+        return JsonWriter()
+    if output_format is OutputFormat.jsonl:
+        return JsonLinesWriter()
+    return TextWriter(console)
+
+
+def analyze(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...",
+            help="Articles: plain-text or HTML files, folders (read recursively), .jsonl "
+            "files (one article per line: id, text or html, and optional published, url, "
+            "outlet), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication date for articles that do not give their own; it anchors "
+            'relative dates ("said on Thursday").',
+            callback=_check_date,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: a readable report per article; json: one rashomon/1 document (a "
+            "JSON array when the inputs name several articles); jsonl: one compact document "
+            "per line. Default: text when stdout is a terminal, else jsonl.",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Stop with a traceback on an internal error."),
+    ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, help="Log to stderr: -v for INFO, -vv for DEBUG."
+        ),
+    ] = 0,
+) -> None:
+    """Find who said what, who denies what, and where each article comes from.
+
+    Data goes to stdout; errors and progress go to stderr. A bad input prints one line,
+    "error: <file>: <message>", and the others go on. The exit code is 0 when every article
+    was analysed and 1 when any failed.
+    """
+    configure_logging(verbose)
+    chosen = output_format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.jsonl)
+    errors = Console(stderr=True)
+    writer = _writer(chosen, Console())
+    # A live bar on stderr would overwrite text reports printed to the same terminal.
+    show_progress = not (chosen is OutputFormat.text and sys.stdout.isatty())
+    try:
+        analyzer = Analyzer()
+    except ModelError as error:
+        print_error(errors, str(error))
+        raise typer.Exit(1) from None
+    with BatchProgress(errors, enabled=show_progress) as progress:
+        batch = _Batch(errors, progress, debug=debug)
+        try:
+            stdin = sys.stdin.buffer if "-" in paths else None
+            _run(analyzer, iter_inputs(paths, stdin=stdin), batch, writer, published)
+        except ModelError as error:
+            print_error(errors, str(error))
+            raise typer.Exit(1) from None
+        finally:
+            writer.close()
+    if batch.failures:
+        logger.info("%d input(s) failed", batch.failures)
+    raise typer.Exit(1 if batch.failures else 0)
+
+
+def _run(
+    analyzer: Analyzer,
+    items: Iterable[InputItem | InputError],
+    batch: _Batch,
+    writer: Writer,
+    published: str | None,
+) -> None:
+    """Analyse every input and write each analysis as soon as its chunk is done."""
+    articles = _articles(items, batch, writer, published)
+    for chunk in _chunks(articles, BATCH_SIZE):
+        for analysis in _analyse(analyzer, chunk, batch):
+            writer.write(analysis)
+            batch.progress.advance()

@@ -1,0 +1,223 @@
+"""The ``text`` report: one ``Analysis`` rendered for a person with Rich.
+
+The report is the product for a reader at a terminal: where the article comes from, who said
+what (denials and weak sourcing stand out), which claims are contested, what the outlet says in
+its own voice, and a one-line sourcing profile.
+
+Article text is untrusted: an article may contain ``[bold]`` or ``[link=…]``. Every piece of it
+therefore goes into a ``rich.text.Text`` (which never parses markup or emoji codes) or through
+``rich.markup.escape`` before it reaches a markup string, so it always prints literally.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from rashomon.model import Analysis, Article, Attribution, Claim, Entity
+
+__all__ = ["CONTENT_WIDTH", "abridge", "render_analysis"]
+
+#: Content longer than this many characters is cut in the table, with an ellipsis.
+CONTENT_WIDTH = 120
+
+_DENY_STYLE = "bold red"
+_WEAK_SOURCING_STYLE = "yellow"
+_SOURCING_LABELS = {"named": "named", "anonymous": "anonymous", "unnamed_report": "unnamed report"}
+
+
+def abridge(text: str, width: int = CONTENT_WIDTH) -> str:
+    """``text`` on one line, cut to at most ``width`` characters with a trailing ellipsis.
+
+    Args:
+        text: any text; runs of whitespace (newlines included) become one space.
+        width: the most characters to keep, the ellipsis included.
+
+    Returns:
+        The text as is when it fits, else its first ``width - 1`` characters and "…".
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return flat[: width - 1].rstrip() + "…"
+
+
+def render_analysis(analysis: Analysis, console: Console) -> None:
+    """Print the report for one article.
+
+    Args:
+        analysis: what rashomon found in the article.
+        console: where to print; colours appear only where the console supports them.
+    """
+    entities = {entity.id: entity for entity in analysis.entities}
+    console.print(_heading(analysis.article))
+    console.print(_attribution_table(analysis, entities))
+    contested = [claim for claim in analysis.claims if claim.contested]
+    if contested:
+        console.print(Text("Contested claims", style="bold underline"))
+        for claim in contested:
+            console.print(_contested_claim(claim, analysis, entities))
+    own_voice = [claim for claim in analysis.claims if claim.outlet_voice]
+    if own_voice:
+        console.print(Text("Claims in the outlet's own voice", style="bold underline"))
+        for claim in own_voice:
+            console.print(Padding(Text.assemble(f"{claim.id}  ", (claim.text, "italic")), (0, 2)))
+    console.print(_profile(analysis))
+
+
+def _heading(article: Article) -> RenderableType:
+    """The title (or id), then outlet, date and address, then the article's origin."""
+    title = article.title or article.id
+    lines: list[RenderableType] = [Rule(Text(title, style="bold"), align="left")]
+    facts = [("id", article.id), ("outlet", article.outlet), ("published", article.published)]
+    facts += [("byline", article.byline), ("url", article.url)]
+    shown = [(label, value) for label, value in facts if value]
+    if shown:
+        line = Text()
+        for number, (label, value) in enumerate(shown):
+            line.append("  ·  " if number else "")
+            line.append(f"{label}: ", style="dim")
+            line.append(value)
+        lines.append(line)
+    origin = article.origin
+    if origin.outlet or origin.republished_by:
+        line = Text("origin: ", style="dim")
+        if origin.outlet:
+            line.append("By ")
+            line.append(origin.outlet, style="bold")
+        if origin.republished_by:
+            line.append(", republished by " if origin.outlet else "republished by ")
+            line.append(origin.republished_by, style="bold")
+        lines.append(line)
+    for evidence in origin.evidence:
+        lines.append(Text.assemble("  evidence: ", ("“", "dim"), evidence.text, ("”", "dim")))
+    return Group(*lines)
+
+
+def _attribution_table(analysis: Analysis, entities: dict[str, Entity]) -> RenderableType:
+    """The "Who said what" table: one row per attribution, in text order."""
+    if not analysis.attributions:
+        return Text("Who said what: no attributions found.", style="dim")
+    table = Table(title="Who said what", title_justify="left", show_lines=True, expand=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column("source", ratio=2)
+    table.add_column("speaker", ratio=2)
+    table.add_column("cue", ratio=1)
+    table.add_column("content", ratio=5)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("polarity", no_wrap=True)
+    table.add_column("sourcing")
+    table.add_column("said")
+    for attribution in analysis.attributions:
+        table.add_row(
+            Text(attribution.id),
+            _source_cell(attribution),
+            _speaker_cell(attribution, entities),
+            Text(attribution.cue.text),
+            Text(abridge(" … ".join(piece.text for piece in attribution.content))),
+            Text(attribution.kind),
+            _polarity_cell(attribution),
+            _sourcing_cell(attribution),
+            Text(_said(attribution)),
+        )
+    return table
+
+
+def _source_cell(attribution: Attribution) -> Text:
+    if attribution.source is None:
+        return Text("(no source)", style="dim")
+    return Text(abridge(attribution.source.text, 60))
+
+
+def _speaker_cell(attribution: Attribution, entities: dict[str, Entity]) -> Text:
+    """The entity the source resolves to, with its role, affiliation and actor code below."""
+    entity = _speaker(attribution, entities)
+    if entity is None:
+        return Text("")
+    cell = Text(entity.name, style="bold")
+    details = [detail for detail in (entity.role, entity.affiliation) if detail]
+    if details or entity.actor_code:
+        cell.append("\n")
+        cell.append(", ".join(details), style="dim")
+        if entity.actor_code:
+            cell.append(f" [{entity.actor_code}]" if details else f"[{entity.actor_code}]")
+    return cell
+
+
+def _polarity_cell(attribution: Attribution) -> Text:
+    if attribution.polarity == "deny":
+        return Text("DENY", style=_DENY_STYLE)
+    return Text(attribution.polarity)
+
+
+def _sourcing_cell(attribution: Attribution) -> Text:
+    label = _SOURCING_LABELS.get(attribution.sourcing, attribution.sourcing)
+    style = "" if attribution.sourcing == "named" else _WEAK_SOURCING_STYLE
+    return Text(label, style=style)
+
+
+def _said(attribution: Attribution) -> str:
+    """The resolved date with its wording ("2013-07-25 (Thursday)"), or the wording alone."""
+    if attribution.said_on and attribution.said_on_text:
+        return f"{attribution.said_on} ({attribution.said_on_text})"
+    return attribution.said_on or attribution.said_on_text or ""
+
+
+def _speaker(attribution: Attribution, entities: dict[str, Entity]) -> Entity | None:
+    if attribution.source is None or attribution.source.entity is None:
+        return None
+    return entities.get(attribution.source.entity)
+
+
+def _who(attribution_id: str, analysis: Analysis, entities: dict[str, Entity]) -> str:
+    """One attribution as "a3 (Azaz Ahmed Chaudhry)", escaped for a markup string."""
+    try:
+        attribution = analysis.attribution(attribution_id)
+    except KeyError:
+        return escape(attribution_id)
+    entity = _speaker(attribution, entities)
+    if entity is not None:
+        name = entity.name
+    elif attribution.source is not None:
+        name = abridge(attribution.source.text, 60)
+    else:
+        name = _SOURCING_LABELS.get(attribution.sourcing, attribution.sourcing)
+    return f"{escape(attribution_id)} ({escape(name)})"
+
+
+def _contested_claim(
+    claim: Claim, analysis: Analysis, entities: dict[str, Entity]
+) -> RenderableType:
+    """A contested claim, then who asserts it and who denies it (denials in red)."""
+    asserted = ", ".join(_who(item, analysis, entities) for item in claim.asserted_by)
+    denied = ", ".join(_who(item, analysis, entities) for item in claim.denied_by)
+    return Padding(
+        Group(
+            Text.assemble(f"{claim.id}  ", (claim.text, "bold")),
+            Text.from_markup(f"  asserted by: {asserted or '—'}"),
+            Text.from_markup(f"  [{_DENY_STYLE}]denied by:[/] {denied or '—'}"),
+        ),
+        (0, 2),
+    )
+
+
+def _profile(analysis: Analysis) -> Text:
+    """One line of counts: how the article sources what it reports."""
+    sourcing = Counter(attribution.sourcing for attribution in analysis.attributions)
+    denials = sum(1 for attribution in analysis.attributions if attribution.polarity == "deny")
+    own_voice = sum(1 for claim in analysis.claims if claim.outlet_voice)
+    line = Text("Sourcing: ", style="bold")
+    line.append(f"{sourcing['named']} named · ")
+    line.append(f"{sourcing['anonymous']} anonymous", style=_WEAK_SOURCING_STYLE)
+    line.append(" · ")
+    line.append(f"{sourcing['unnamed_report']} unnamed report", style=_WEAK_SOURCING_STYLE)
+    line.append(" · ")
+    line.append(f"{denials} denials", style=_DENY_STYLE)
+    line.append(f" · {own_voice} outlet-voice claims")
+    return line

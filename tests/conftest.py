@@ -1,0 +1,28 @@
+"""Fixtures shared by every test: one loaded pipeline per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.model import Analysis, Attribution
+from rashomon.pipeline import Analyzer
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def by_cue(analysis: Analysis, cue: str) -> Attribution:
+    """The one attribution whose cue is ``cue`` (fails the test when there is none or several)."""
+    found = [a for a in analysis.attributions if a.cue.text == cue]
+    assert len(found) == 1, f"{len(found)} attributions with cue {cue!r}: {analysis.attributions}"
+    return found[0]
+
+
+def content_text(attribution: Attribution) -> str:
+    return " ".join(piece.text for piece in attribution.content)

@@ -1,0 +1,93 @@
+"""Contents: direct quotes (split, multi-sentence, multi-paragraph), indirect and mixed speech."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_cue, content_text
+
+from rashomon.extract.attribution.quotes import find_quotes
+from rashomon.pipeline import Analyzer
+
+
+def test_contents_direct_quote_after_cue(analyzer: Analyzer) -> None:
+    text = 'The pilot told passengers: "We will land in ten minutes."'
+    attribution = by_cue(analyzer.analyze(text), "told")
+    assert attribution.kind == "direct"
+    assert content_text(attribution) == '"We will land in ten minutes."'
+
+
+def test_contents_direct_quote_before_cue(analyzer: Analyzer) -> None:
+    text = '"The water is safe to drink," the engineer said.'
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert attribution.kind == "direct"
+    assert attribution.source is not None and attribution.source.text == "the engineer"
+    assert "The water is safe to drink" in content_text(attribution)
+
+
+def test_contents_split_quote_has_two_pieces(analyzer: Analyzer) -> None:
+    text = '"We will not give up," the captain said, "and we will win the cup."'
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert attribution.kind == "direct"
+    assert len(attribution.content) == 2
+    assert "We will not give up" in attribution.content[0].text
+    assert "we will win the cup" in attribution.content[1].text
+
+
+def test_contents_quote_over_several_sentences(analyzer: Analyzer) -> None:
+    text = (
+        '"The harvest failed in the north. Prices have doubled since spring. '
+        'Families are leaving," an aid worker said.'
+    )
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert attribution.kind == "direct"
+    assert attribution.content[0].text.startswith('"The harvest failed')
+    assert "Families are leaving" in attribution.content[0].text
+
+
+def test_contents_quote_over_several_paragraphs() -> None:
+    text = '"We will stay.\n"We will not leave until the end," she said.'
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end] == text[: text.index(",") + 2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The minister said that the talks were over.", "indirect"),
+        ("The minister said the talks were over.", "indirect"),
+        ('The minister said that the talks were "dead and buried."', "mixed"),
+        ('The minister said that "the talks are over."', "mixed"),
+    ],
+)
+def test_contents_kind(analyzer: Analyzer, sentence: str, kind: str) -> None:
+    assert by_cue(analyzer.analyze(sentence), "said").kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this never closes.',
+        'Stray mark ” here, and “ there, he said that nothing changed.',
+        '"""',
+        'He said that the 6" pipe burst.',
+        "“",
+    ],
+)
+def test_contents_stray_quote_marks_never_crash(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(text)
+    for attribution in analysis.attributions:
+        for piece in attribution.content:
+            assert analysis.article.text[piece.start : piece.end] == piece.text
+
+
+def test_contents_offsets_point_into_the_text(analyzer: Analyzer) -> None:
+    text = 'First line.\n\n"We are ready," the general said on Monday.\nShe added that it rained.'
+    analysis = analyzer.analyze(text)
+    assert analysis.attributions
+    for attribution in analysis.attributions:
+        assert text[attribution.cue.start : attribution.cue.end] == attribution.cue.text
+        if attribution.source is not None:
+            assert text[attribution.source.start : attribution.source.end] == (
+                attribution.source.text
+            )

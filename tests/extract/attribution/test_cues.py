@@ -1,0 +1,156 @@
+"""Cue words: speech, stance and denial verbs, "according to", passives, nouns, participles."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_cue, content_text
+
+from rashomon.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("The mayor said that the bridge would reopen in May.", "said", "The mayor",
+         "that the bridge would reopen in May"),
+        ("The coach told reporters that the team was exhausted.", "told", "The coach",
+         "that the team was exhausted"),
+        ("The agency announced that fares will rise next year.", "announced", "The agency",
+         "that fares will rise next year"),
+        ("Her lawyer explained that the contract had expired.", "explained", "Her lawyer",
+         "that the contract had expired"),
+        ("The senator wrote that the bill was flawed.", "wrote", "The senator",
+         "that the bill was flawed"),
+        ("The union stated that the strike would continue.", "stated", "The union",
+         "that the strike would continue"),
+    ],
+)  # fmt: skip
+def test_cues_speech_verbs(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+    assert attribution.polarity == "assert"
+    assert attribution.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The economists believe that inflation has peaked.", "believe",
+         "that inflation has peaked"),
+        ("The governor thinks the plan is too expensive.", "thinks",
+         "the plan is too expensive"),
+        ("Critics argue that the law is unconstitutional.", "argue",
+         "that the law is unconstitutional"),
+        ("The minister insisted that the figures were correct.", "insisted",
+         "that the figures were correct"),
+        ("Doctors warned that the virus could spread quickly.", "warned",
+         "that the virus could spread quickly"),
+        ("The farmers want to sell their land.", "want", "to sell their land"),
+        ("The company expects profits to double.", "expects", "profits to double"),
+    ],
+)  # fmt: skip
+def test_cues_stance_verbs(analyzer: Analyzer, sentence: str, cue: str, content: str) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The army denied that its troops had crossed the border.", "denied",
+         "that its troops had crossed the border"),
+        ("The ministry rejected claims that the election was rigged.", "rejected",
+         "claims that the election was rigged"),
+        ("The club refuted allegations of match fixing.", "refuted",
+         "allegations of match fixing"),
+        ("The board repudiated the agreement signed by its chairman.", "repudiated",
+         "the agreement signed by its chairman"),
+        ("The judge dismissed accusations that she was biased.", "dismissed",
+         "accusations that she was biased"),
+        ("The spokesman rebutted suggestions that the deal had collapsed.", "rebutted",
+         "suggestions that the deal had collapsed"),
+    ],
+)  # fmt: skip
+def test_cues_denial_verbs(analyzer: Analyzer, sentence: str, cue: str, content: str) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.polarity == "deny"
+    assert content_text(attribution) == content
+
+
+def test_cues_according_to(analyzer: Analyzer) -> None:
+    attribution = by_cue(
+        analyzer.analyze("According to the police, the driver was not injured."), "According to"
+    )
+    assert attribution.source is not None and attribution.source.text == "the police"
+    assert content_text(attribution) == "the driver was not injured"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "sourcing"),
+    [
+        ("The treasurer was quoted as saying that the fund was empty.", "saying",
+         "The treasurer", "named"),
+        ("It was reported that the factory would close.", "reported", None, "unnamed_report"),
+    ],
+)  # fmt: skip
+def test_cues_passives(
+    analyzer: Analyzer, sentence: str, cue: str, source: str | None, sourcing: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert (attribution.source.text if attribution.source else None) == source
+    assert attribution.sourcing == sourcing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("There are reports that the river has burst its banks.", "reports", None,
+         "that the river has burst its banks"),
+        ("The rebels' claim that they control the city is false.", "claim", "The rebels'",
+         "that they control the city"),
+        ("The embassy issued a statement saying the visas would be cancelled.", "statement",
+         None, "the visas would be cancelled"),
+    ],
+)  # fmt: skip
+def test_cues_nouns(
+    analyzer: Analyzer, sentence: str, cue: str, source: str | None, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert (attribution.source.text.rstrip("'’") if attribution.source else None) == (
+        source.rstrip("'") if source else None
+    )
+    assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "parent_cue", "content"),
+    [
+        ("The mayor denied the charges, saying that the money was a loan.", "saying",
+         "denied", "that the money was a loan"),
+        ("The coach praised his players, adding that the season was not over.", "adding",
+         "praised", "that the season was not over"),
+    ],
+)  # fmt: skip
+def test_cues_participles_inherit_the_source(
+    analyzer: Analyzer, sentence: str, cue: str, parent_cue: str, content: str
+) -> None:
+    analysis = analyzer.analyze(sentence)
+    attribution = by_cue(analysis, cue)
+    assert content_text(attribution) == content
+    assert attribution.source is not None
+    assert attribution.source.text in {"The mayor", "The coach"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He did not say whether he would run again.",
+        "The soldiers sang a song.",
+        "She added sugar to the tea.",
+    ],
+)
+def test_cues_no_attribution_without_content(analyzer: Analyzer, sentence: str) -> None:
+    assert analyzer.analyze(sentence).attributions == ()

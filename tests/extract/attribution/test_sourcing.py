@@ -1,0 +1,61 @@
+"""Sourcing: named, anonymous and unnamed reports; and when it was said."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_cue
+
+from rashomon.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "sourcing"),
+    [
+        ("Health minister Jane Okafor said that the clinic would open.", "said", "named"),
+        ("The foreign ministry said that the envoy had been recalled.", "said", "named"),
+        ('"The tunnel is finished," a commander said on condition of anonymity.', "said",
+         "anonymous"),
+        ("A senior official, who declined to be named, said that the plan was dropped.", "said",
+         "anonymous"),
+        ("A commander said that his unit had withdrawn.", "said", "anonymous"),
+        ("Sources said that the deal was close.", "said", "anonymous"),
+        ("Officials said that the road was closed.", "said", "anonymous"),
+        ("Reports say the dam has cracked.", "say", "unnamed_report"),
+        ("There are reports that the dam has cracked.", "reports", "unnamed_report"),
+        ("It was reported that the dam had cracked.", "reported", "unnamed_report"),
+    ],
+)  # fmt: skip
+def test_sourcing_kinds(analyzer: Analyzer, sentence: str, cue: str, sourcing: str) -> None:
+    assert by_cue(analyzer.analyze(sentence), cue).sourcing == sourcing
+
+
+def test_sourcing_pronoun_keeps_anonymity(analyzer: Analyzer) -> None:
+    text = (
+        "A police officer said on condition of anonymity that the suspect had fled. "
+        "He added that the car was found empty."
+    )
+    analysis = analyzer.analyze(text)
+    assert by_cue(analysis, "added").sourcing == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "said_on", "said_on_text"),
+    [
+        ("On Thursday, the mayor said that the bridge was safe.", "2013-07-26", "2013-07-25",
+         "Thursday"),
+        ("The mayor said on Sunday that the bridge was safe.", "2013-07-26", "2013-07-21",
+         "Sunday"),
+        ("On July 12, the mayor said that the bridge was safe.", "2013-07-26", "2013-07-12",
+         "July 12"),
+        ("The mayor said on Friday that the bridge was safe.", "2013-07-26", "2013-07-26",
+         "Friday"),
+        ("On Thursday, the mayor said that the bridge was safe.", None, None, "Thursday"),
+    ],
+)  # fmt: skip
+def test_sourcing_said_on_resolved_against_publication(
+    analyzer: Analyzer, sentence: str, published: str | None, said_on: str | None,
+    said_on_text: str,
+) -> None:  # fmt: skip
+    attribution = by_cue(analyzer.analyze(sentence, published=published), "said")
+    assert attribution.said_on == said_on
+    assert attribution.said_on_text == said_on_text
