@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Annotated
@@ -35,12 +36,14 @@ from rashomon.model import Analysis, Article
 from rashomon.pipeline import Analyzer
 from rashomon.read import InputItem, iter_inputs, to_article
 
-__all__ = ["BATCH_SIZE", "analyze"]
+__all__ = ["BATCH_SIZE", "PIPE_WIDTH", "analyze"]
 
 logger = logging.getLogger(__name__)
 
 #: Articles parsed together by spaCy.
 BATCH_SIZE = 16
+#: The width of a text report written to a file or pipe.
+PIPE_WIDTH = 160
 
 
 class _Batch:
@@ -152,6 +155,17 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+def _report_console() -> Console:
+    """The stdout console for text reports: the terminal's width, or a roomy one for a file.
+
+    Rich would lay a report written to a pipe or file out at 80 columns, which crushes the
+    table; ``COLUMNS`` still wins when it is set.
+    """
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=PIPE_WIDTH)
+
+
 def _writer(output_format: OutputFormat, console: Console) -> Writer:
     if output_format is OutputFormat.json:
         return JsonWriter()
@@ -213,7 +227,7 @@ def analyze(
     configure_logging(verbose)
     chosen = output_format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.jsonl)
     errors = Console(stderr=True)
-    writer = _writer(chosen, Console())
+    writer = _writer(chosen, _report_console())
     # A live bar on stderr would overwrite text reports printed to the same terminal.
     show_progress = not (chosen is OutputFormat.text and sys.stdout.isatty())
     try:

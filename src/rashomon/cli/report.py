@@ -22,10 +22,12 @@ from rich.text import Text
 
 from rashomon.model import Analysis, Article, Attribution, Claim, Entity
 
-__all__ = ["CONTENT_WIDTH", "abridge", "render_analysis"]
+__all__ = ["CONTENT_WIDTH", "WIDE_TABLE", "abridge", "render_analysis"]
 
 #: Content longer than this many characters is cut in the table, with an ellipsis.
 CONTENT_WIDTH = 120
+#: From this console width on, kind, polarity, sourcing and date get a column each.
+WIDE_TABLE = 120
 
 _DENY_STYLE = "bold red"
 _WEAK_SOURCING_STYLE = "yellow"
@@ -57,7 +59,7 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
     """
     entities = {entity.id: entity for entity in analysis.entities}
     console.print(_heading(analysis.article))
-    console.print(_attribution_table(analysis, entities))
+    console.print(_attribution_table(analysis, entities, console.width))
     contested = [claim for claim in analysis.claims if claim.contested]
     if contested:
         console.print(Text("Contested claims", style="bold underline"))
@@ -100,31 +102,42 @@ def _heading(article: Article) -> RenderableType:
     return Group(*lines)
 
 
-def _attribution_table(analysis: Analysis, entities: dict[str, Entity]) -> RenderableType:
-    """The "Who said what" table: one row per attribution, in text order."""
+def _attribution_table(
+    analysis: Analysis, entities: dict[str, Entity], width: int
+) -> RenderableType:
+    """The "Who said what" table: one row per attribution, in text order.
+
+    On a console narrower than ``WIDE_TABLE`` columns, kind, polarity, sourcing and date
+    share one column, "how" (stacked), so that content keeps room enough to be read.
+    """
     if not analysis.attributions:
         return Text("Who said what: no attributions found.", style="dim")
+    wide = width >= WIDE_TABLE
     table = Table(title="Who said what", title_justify="left", show_lines=True, expand=True)
     table.add_column("#", no_wrap=True)
-    table.add_column("source", ratio=2)
-    table.add_column("speaker", ratio=2)
-    table.add_column("cue", ratio=1)
-    table.add_column("content", ratio=5)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("polarity", no_wrap=True)
-    table.add_column("sourcing")
-    table.add_column("said")
+    table.add_column("source", ratio=2, min_width=10)
+    table.add_column("speaker", ratio=2, min_width=10)
+    table.add_column("cue", max_width=12)
+    table.add_column("content", ratio=5, min_width=20)
+    if wide:
+        for header in ("kind", "polarity", "sourcing", "said"):
+            table.add_column(header)
+    else:
+        table.add_column("how", min_width=10, max_width=16)
     for attribution in analysis.attributions:
+        facts = [
+            Text(attribution.kind),
+            _polarity_cell(attribution),
+            _sourcing_cell(attribution),
+            Text(_said(attribution)),
+        ]
         table.add_row(
             Text(attribution.id),
             _source_cell(attribution),
             _speaker_cell(attribution, entities),
             Text(attribution.cue.text),
             Text(abridge(" … ".join(piece.text for piece in attribution.content))),
-            Text(attribution.kind),
-            _polarity_cell(attribution),
-            _sourcing_cell(attribution),
-            Text(_said(attribution)),
+            *(facts if wide else [Text("\n").join(fact for fact in facts if fact.plain)]),
         )
     return table
 
@@ -141,7 +154,7 @@ def _speaker_cell(attribution: Attribution, entities: dict[str, Entity]) -> Text
     if entity is None:
         return Text("")
     cell = Text(entity.name, style="bold")
-    details = [detail for detail in (entity.role, entity.affiliation) if detail]
+    details = [d for d in (entity.role, entity.affiliation) if d and d != entity.name]
     if details or entity.actor_code:
         cell.append("\n")
         cell.append(", ".join(details), style="dim")

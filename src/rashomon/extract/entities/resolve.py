@@ -238,7 +238,9 @@ def _entity_for_phrase(
         if index is not None:
             return index
     if not indefinite and head.ent_type_ in {"ORG", "GPE"}:
-        if span is not None and len(span) <= 3:
+        # "Environmental group Ocean Watch said …": the organisation named at the head.
+        named = next((e for e in ents if e.start <= head.i < e.end), None)
+        if named is not None and (len(named) >= len(span) - 3 if span is not None else True):
             return _entity_at(head, entities)
     name = _clean_name(doc.text[start:end])
     key = f"phrase:{name.lower()}"
