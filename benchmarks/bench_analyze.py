@@ -10,10 +10,10 @@ one corpus, in one process, with both sides warmed up and their rounds interleav
   linking, building the typed model). Ratio: time(B) / time(A).
 * **C, batched.** Bare ``nlp.pipe(texts, batch_size=...)`` against ``Analyzer.analyze_many``
   over articles read on the fly. Ratio: time(C-rashomon) / time(C-bare).
-* **Memory.** In a fresh process (so the bare model and the timing runs above do not count),
-  ``analyze_many`` runs over the corpus several times; RSS (``/proc/self/status`` VmRSS and
-  ``ru_maxrss``) is sampled after each pass. After the first pass, the same work must add
-  nothing.
+* **Memory.** In a fresh process, started before this one loads any model (so neither the
+  bare model nor the timing runs count), ``analyze_many`` runs over the corpus several times;
+  RSS (``/proc/self/status`` VmRSS and VmHWM, and ``ru_maxrss``) is sampled after each pass.
+  After the first pass, the same work must add nothing.
 
 Run from the repository root::
 
@@ -52,7 +52,7 @@ from corpus import (
     peak_rss_kib,
     ratio,
     round_order,
-    vmrss_kib,
+    status_kib,
 )
 from spacy.language import Language
 
@@ -66,8 +66,8 @@ SPEED_BAR = 1.3
 #: Default number of texts: evenly spread over the corpus, keeping a run under ~3 minutes on
 #: 2 cores (the 84 PolNeAR dev texts take ~15-20 s per pass there; ``--limit 0`` takes all).
 DEFAULT_LIMIT = 40
-#: Texts each side runs once, untimed, before any measurement (model and lexicon caches,
-#: lazy imports such as trafilatura's, first-call allocations).
+#: Texts the batched jobs run once, untimed, after the full warm-up pass of A and B has
+#: already warmed the shared models and caches.
 WARMUP_TEXTS = 5
 
 Job = Callable[[Corpus], None]
@@ -185,8 +185,9 @@ def measure_memory(
     analyzer.analyze_article(to_article(texts[0], article_id="warmup"))
     gc.collect()
     figures: dict[str, Any] = {
-        "rss_loaded_kib": vmrss_kib(),
-        "peak_loaded_kib": peak_rss_kib(),
+        "rss_loaded_kib": status_kib("VmRSS"),
+        "hwm_loaded_kib": status_kib("VmHWM"),
+        "maxrss_loaded_kib": peak_rss_kib(),
         "passes": [],
     }
     for number in range(1, passes + 1):
@@ -203,11 +204,15 @@ def measure_memory(
                 "articles": number * len(corpus),
                 "seconds": round(seconds, 3),
                 "attributions": attributions,
-                "rss_kib": vmrss_kib(),
-                "peak_rss_kib": peak_rss_kib(),
+                "rss_kib": status_kib("VmRSS"),
+                "hwm_kib": status_kib("VmHWM"),
+                "maxrss_kib": peak_rss_kib(),
             }
         )
-    figures["peak_rss_kib"] = peak_rss_kib()
+    figures["maxrss_kib"] = peak_rss_kib()
+    # VmHWM is this process image's own peak; ru_maxrss may include the launcher's (see
+    # corpus.peak_rss_kib), so it is the fallback only.
+    figures["peak_rss_kib"] = status_kib("VmHWM") or figures["maxrss_kib"]
     rss = [p["rss_kib"] for p in figures["passes"] if p["rss_kib"] is not None]
     growth_kib, growth_percent = growth_after_first(rss)
     figures["growth_after_first_pass_kib"] = growth_kib
@@ -216,8 +221,8 @@ def measure_memory(
 
 
 def _memory_in_fresh_process(corpus: Corpus, passes: int, batch_size: int) -> dict[str, Any]:
-    # "spawn", not fork: a forked child would inherit (and count in its RSS) both models and
-    # everything the timing rounds allocated.
+    # "spawn", not fork: a fresh interpreter holds only what the analysis needs, whereas a
+    # forked child would start with (and count in its RSS) whatever this process holds.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         return pool.submit(measure_memory, corpus.ids, corpus.texts, passes, batch_size).result()
@@ -277,21 +282,34 @@ def render(figures: dict[str, Any]) -> str:
     if memory:
         lines.append(
             f"Memory: analyze_many in a fresh process, {len(memory['passes'])} passes "
-            "over the corpus"
+            "over the corpus (after gc)"
         )
-        lines.append(
-            f"   after load     VmRSS {_mib(memory['rss_loaded_kib']):>12}   "
-            f"peak {_mib(memory['peak_loaded_kib']):>12}"
-        )
-        for item in memory["passes"]:
-            lines.append(
-                f"   pass {item['pass']} ({item['articles']:>4} art.)  "
-                f"VmRSS {_mib(item['rss_kib']):>12}   peak {_mib(item['peak_rss_kib']):>12}"
-                f"   {item['seconds']:6.2f} s"
+        lines.append(f"{'':<27}{'VmRSS':>12}{'VmHWM':>12}{'ru_maxrss':>12}{'s':>8}")
+        rows = [
+            (
+                "after load",
+                memory["rss_loaded_kib"],
+                memory["hwm_loaded_kib"],
+                memory["maxrss_loaded_kib"],
+                None,
             )
+        ]
+        for item in memory["passes"]:
+            rows.append(
+                (
+                    f"pass {item['pass']} ({item['articles']} articles)",
+                    item["rss_kib"],
+                    item["hwm_kib"],
+                    item["maxrss_kib"],
+                    item["seconds"],
+                )
+            )
+        for label, rss, hwm, maxrss, seconds in rows:
+            timing = "" if seconds is None else f"{seconds:8.2f}"
+            lines.append(f"   {label:<24}{_mib(rss):>12}{_mib(hwm):>12}{_mib(maxrss):>12}{timing}")
         lines.append(
-            f"   peak RSS {_mib(memory['peak_rss_kib'])}; growth after pass 1: "
-            f"{memory['growth_after_first_pass_kib'] / 1024:+.1f} MiB "
+            f"   peak RSS {_mib(memory['peak_rss_kib'])}; VmRSS growth from pass 1 to the "
+            f"last: {memory['growth_after_first_pass_kib'] / 1024:+.1f} MiB "
             f"({memory['growth_after_first_pass_percent']:+.2f}%)"
         )
     return "\n".join(lines)
@@ -333,6 +351,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         file=sys.stderr,
     )
 
+    # Memory first, while this process holds no model: the spawned child's ru_maxrss starts
+    # from this process's peak (see corpus.peak_rss_kib).
+    memory = None
+    if arguments.passes:
+        print(f"memory: {arguments.passes} passes in a fresh process", file=sys.stderr)
+        memory = _memory_in_fresh_process(corpus, arguments.passes, arguments.batch_size)
+
     start = time.perf_counter()
     nlp = load_model()
     bare_load = time.perf_counter() - start
@@ -348,12 +373,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bare nlp.pipe": _bare_batched(nlp, arguments.batch_size),
         "rashomon analyze_many": _rashomon_batched(analyzer, arguments.batch_size),
     }
-    warmup = Corpus(
+    # A whole untimed pass each: first passes run measurably slower (lazy imports, lexicon
+    # and date-parser caches, allocator growth), and a few texts do not reach all of it.
+    print("warming up: one untimed pass of A and B", file=sys.stderr)
+    for job in sequential.values():
+        job(corpus)
+    head = Corpus(
         source="warm-up", ids=corpus.ids[:WARMUP_TEXTS], texts=corpus.texts[:WARMUP_TEXTS]
     )
-    print(f"warming up on {len(warmup)} texts", file=sys.stderr)
-    for job in (*sequential.values(), *batched.values()):
-        job(warmup)
+    for job in batched.values():
+        job(head)
 
     print("A/B: one article at a time", file=sys.stderr)
     sequential_times = interleaved(sequential, corpus, arguments.repeat)
@@ -371,14 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "load_seconds": {"bare": round(bare_load, 3), "rashomon": round(rashomon_load, 3)},
         "sequential": _comparison(*sequential_times.values(), corpus),
         "batched": _comparison(*batched_times.values(), corpus),
-        "memory": None,
+        "memory": memory,
     }
-    del nlp, analyzer, sequential, batched
-    gc.collect()
-    if arguments.passes:
-        print(f"memory: {arguments.passes} passes in a fresh process", file=sys.stderr)
-        figures["memory"] = _memory_in_fresh_process(corpus, arguments.passes, arguments.batch_size)
-
     print(render(figures))
     if arguments.json:
         arguments.json.parent.mkdir(parents=True, exist_ok=True)

@@ -39,8 +39,8 @@ __all__ = [
     "read_folder",
     "round_order",
     "sample_evenly",
+    "status_kib",
     "synthetic_texts",
-    "vmrss_kib",
 ]
 
 T = TypeVar("T")
@@ -263,10 +263,14 @@ def round_order(round_index: int, first: str, second: str) -> tuple[str, str]:
     return (first, second) if round_index % 2 == 0 else (second, first)
 
 
-def vmrss_kib(status_text: str | None = None) -> int | None:
-    """Current resident set size in KiB, from ``/proc/self/status`` (``None`` off Linux).
+def status_kib(field: str = "VmRSS", status_text: str | None = None) -> int | None:
+    """A memory figure in KiB from ``/proc/self/status`` (``None`` off Linux).
+
+    ``VmRSS`` is the resident set now; ``VmHWM`` its high-water mark for this process image,
+    which, unlike ``ru_maxrss``, starts afresh at ``exec`` (see ``peak_rss_kib``).
 
     Args:
+        field: the line to read, e.g. ``"VmRSS"`` or ``"VmHWM"``.
         status_text: the file's content, for tests; read from ``/proc`` when ``None``.
     """
     if status_text is None:
@@ -274,14 +278,16 @@ def vmrss_kib(status_text: str | None = None) -> int | None:
             status_text = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
         except OSError:
             return None
-    match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status_text, re.MULTILINE)
+    match = re.search(rf"^{re.escape(field)}:\s+(\d+)\s+kB", status_text, re.MULTILINE)
     return int(match.group(1)) if match else None
 
 
 def peak_rss_kib(raw_maxrss: int | None = None, platform: str = sys.platform) -> int:
     """Peak resident set size of this process in KiB.
 
-    ``ru_maxrss`` is KiB on Linux but bytes on macOS; this always gives KiB.
+    ``ru_maxrss`` is KiB on Linux but bytes on macOS; this always gives KiB. On Linux it
+    carries over the peak of the process that ``exec``-ed this one (a spawned child inherits
+    its launcher's), which is why the benchmark measures memory before loading any model.
     """
     if raw_maxrss is None:
         raw_maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

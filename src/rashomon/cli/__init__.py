@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from rashomon import __version__
-from rashomon.cli.analyze import analyze
+from rashomon.cli.analyze import analyze as _analyze
 
 __all__ = ["app", "main"]
 
@@ -22,7 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-app.command("analyze")(analyze)
+app.command("analyze")(_analyze)
 
 
 def _print_version(value: bool) -> None:

@@ -196,12 +196,13 @@ class BatchProgress:
     Args:
         console: the stderr console; error lines should go through it too, so that they
             appear above the bar instead of tearing it.
-        enabled: false to never show the bar.
+        enabled: false to never show the bar. It never shows on a console that is not a
+            terminal either, where it would only leave a blank line behind.
     """
 
     def __init__(self, console: Console, *, enabled: bool) -> None:
         self._console = console
-        self._enabled = enabled
+        self._enabled = enabled and console.is_terminal
         self._done = 0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
@@ -234,7 +235,7 @@ class BatchProgress:
                 redirect_stdout=False,
                 redirect_stderr=False,
             )
-            self._task = self._progress.add_task("analysing", total=None)
+            self._task = self._progress.add_task("analysing", total=None, completed=self._done)
             self._progress.start()
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, completed=self._done)

@@ -123,11 +123,14 @@ def _analyse(
 ) -> Iterator[Analysis]:
     """The analyses of one chunk: batched when all goes well, else one article at a time."""
     try:
-        yield from list(analyzer.analyze_many([article for article, _ in chunk], len(chunk)))
-        return
+        analyses = list(analyzer.analyze_many([article for article, _ in chunk], len(chunk)))
     except Exception:
         # Some article in the chunk failed; redo them singly to know which one.
         logger.debug("a batch of %d articles failed; analysing them one by one", len(chunk))
+    else:
+        # Yielded outside the ``try``: an error while writing is not the batch's fault.
+        yield from analyses
+        return
     for article, where in chunk:
         try:
             analysis = analyzer.analyze_article(article)
@@ -178,7 +181,7 @@ def analyze(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Articles: plain-text or HTML files, folders (read recursively), .jsonl "
             "files (one article per line: id, text or html, and optional published, url, "
             "outlet), or - for stdin.",
@@ -214,15 +217,19 @@ def analyze(
     verbose: Annotated[
         int,
         typer.Option(
-            "--verbose", "-v", count=True, help="Log to stderr: -v for INFO, -vv for DEBUG."
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log to stderr: -v for INFO, -vv for DEBUG.",
         ),
     ] = 0,
 ) -> None:
     """Find who said what, who denies what, and where each article comes from.
 
-    Data goes to stdout; errors and progress go to stderr. A bad input prints one line,
-    "error: <file>: <message>", and the others go on. The exit code is 0 when every article
-    was analysed and 1 when any failed.
+    Data goes to stdout; errors and progress go to stderr.
+    A bad input prints one line, "error: <file>: <message>", and the rest go on.
+    Exit code: 0 when every article was analysed, 1 when any failed.
     """
     configure_logging(verbose)
     chosen = output_format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.jsonl)

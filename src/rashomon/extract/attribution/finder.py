@@ -108,7 +108,7 @@ def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
             (c for c in verb.children if c.dep_ in {"parataxis", "dep"} and c.i > verb.i), None
         )
     if clause is not None:
-        first, last = subtree_range(clause)
+        first, last = _clause_range(verb, clause)
         return [trim(text, *char_span_of(doc, first, last))]
     if verb.dep_ == "parataxis":
         # "The plan, he said, will fail." — the cue is a parenthetical inside its content.
@@ -128,6 +128,34 @@ def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
             first, last = subtree_range(obj)
             return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
+    """The token range of a cue's clause, by the conventions of news prose.
+
+    The parser often cuts a long clause short. News puts a reported clause either before its
+    frame ("The talks failed, the minister said.") — then it runs from the sentence's start to
+    the frame — or after it ("The minister said the talks failed because …") — then it runs to
+    the sentence's end, unless the cue verb has more of its own after it (", adding that …").
+    """
+    first, last = subtree_range(clause)
+    sentence = verb.sent
+    if clause.i < verb.i:
+        frame = verb.i
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and clause.i < child.i < verb.i:
+                frame = min(frame, subtree_range(child)[0])
+        start = sentence.start
+        while start < first and (sentence.doc[start].is_space or sentence.doc[start].is_punct):
+            start += 1
+        return min(start, first), max(last, frame - 1)
+    own_after = [c.i for c in verb.children if c.i > last and not c.is_punct and not c.is_space]
+    if own_after:
+        return first, last
+    end = sentence.end - 1
+    while end > last and (sentence.doc[end].is_punct or sentence.doc[end].is_space):
+        end -= 1
+    return first, max(last, end)
 
 
 def _subject_of(verb: Token) -> Token | None:
