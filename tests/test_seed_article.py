@@ -44,7 +44,11 @@ def speaker_name(seed: Analysis, attribution: Attribution) -> str | None:
 def test_seed_attributions_section_1(seed: Analysis) -> None:
     assert len(seed.attributions) == 15
     reports = with_cue(seed, "reports", "foreign ministry")
-    assert (reports.source, reports.sourcing, reports.polarity) == (None, "unnamed_report", "assert")
+    assert (reports.source, reports.sourcing, reports.polarity) == (
+        None,
+        "unnamed_report",
+        "assert",
+    )
     rejected = with_cue(seed, "rejected", "foreign ministry")
     assert rejected.polarity == "deny" and rejected.sourcing == "named"
     assert rejected.content[0].text.startswith("reports that pro-Taliban terrorists")

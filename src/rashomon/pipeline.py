@@ -152,7 +152,7 @@ def _ranges_of(data: dict[str, Any]) -> list[tuple[int, int]]:
     ranges = [tuple(data["cue"]), *(tuple(piece) for piece in data["content"])]
     if data["source"]:
         ranges.append(tuple(data["source"]))
-    return ranges  # type: ignore[return-value]
+    return ranges
 
 
 def _entities(raw_entities: list[dict[str, Any]]) -> tuple[Entity, ...]:
@@ -166,7 +166,7 @@ def _entities(raw_entities: list[dict[str, Any]]) -> tuple[Entity, ...]:
                 role=raw["role"],
                 affiliation=raw["affiliation"],
                 actor_code=raw["actor_code"],
-                mentions=tuple(tuple(m) for m in raw["mentions"]),  # type: ignore[misc]
+                mentions=tuple(tuple(m) for m in raw["mentions"]),
             )
         )
     return tuple(entities)

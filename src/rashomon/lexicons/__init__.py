@@ -46,9 +46,7 @@ def read_table(text: str, *, where: str, columns: tuple[str, ...]) -> list[dict[
             header = cells
             missing = [c for c in columns if c not in header]
             if missing:
-                raise LexiconError(
-                    f"header lacks the column(s) {', '.join(missing)}", where=where
-                )
+                raise LexiconError(f"header lacks the column(s) {', '.join(missing)}", where=where)
             continue
         if len(cells) > len(header):
             raise LexiconError(
@@ -80,5 +78,7 @@ def load_file(path: Path, columns: tuple[str, ...] = ()) -> list[dict[str, str]]
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(f"cannot read it ({error.__class__.__name__})", where=str(path)) from error
+        raise LexiconError(
+            f"cannot read it ({error.__class__.__name__})", where=str(path)
+        ) from error
     return read_table(text, where=str(path), columns=columns)

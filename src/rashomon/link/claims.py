@@ -72,10 +72,12 @@ def _generic_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_generic_words_v1())
 
 
-@lexicons.register("rashomon.generic_words.v1")
 def load_generic_words_v1() -> tuple[dict[str, str], ...]:
     """Words too common in news to tie two statements together on their own."""
     return load_table("generic_words.tsv", ("word",))
+
+
+lexicons.register("rashomon.generic_words.v1", func=load_generic_words_v1)
 
 
 def group_claims(
@@ -170,7 +172,9 @@ def _most_alike(
     speaker = _speaker_keys(item, normalise)
     best, best_score = None, JOIN_THRESHOLD - 1e-9
     for index, claim in enumerate(claims):
-        score = sum(min(weight, claim.keys[key]) for key, weight in keys.items() if key in claim.keys)
+        score = sum(
+            min(weight, claim.keys[key]) for key, weight in keys.items() if key in claim.keys
+        )
         named_in_claim = any(claim.keys.get(word, 0.0) >= _NAME_WEIGHT for word in speaker)
         if named_in_claim or speaker & claim.speakers:
             score += _SPEAKER_BONUS

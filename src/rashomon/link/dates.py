@@ -91,4 +91,5 @@ def _dateparser(phrase: str, anchor: dt.date) -> str | None:
     )
     if parsed is None or parsed.date() > anchor:
         return None
-    return parsed.date().isoformat()
+    result: str = parsed.date().isoformat()
+    return result

@@ -54,7 +54,9 @@ def _asserts(sentence: Span) -> bool:
     if len(words) < _MIN_WORDS or sentence.text.rstrip().endswith(("?", ":")):
         return False
     root = sentence.root
-    if root.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in root.children):
+    if root.tag_ == "VB" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in root.children
+    ):
         # "Read the rest here." — an imperative tells, it does not claim.
         return False
     if root.tag_ in _FINITE_TAGS:

@@ -68,7 +68,7 @@ def test_contents_kind(analyzer: Analyzer, sentence: str, kind: str) -> None:
     "text",
     [
         'He said "this never closes.',
-        'Stray mark ” here, and “ there, he said that nothing changed.',
+        "Stray mark ” here, and “ there, he said that nothing changed.",
         '"""',
         'He said that the 6" pipe burst.',
         "“",

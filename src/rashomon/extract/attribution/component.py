@@ -65,7 +65,7 @@ class AttributionFinder(Pipe):
         """Find the attributions without touching the ``Doc``."""
         return find_attributions(doc, self.cues, self.sourcing)
 
-    def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""
         doc._.set(ATTRIBUTIONS, [a.to_data() for a in found])
 

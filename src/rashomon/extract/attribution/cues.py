@@ -80,10 +80,12 @@ class CueLexicon:
         return self.nouns.get(token.lemma_.lower())
 
 
-@lexicons.register("rashomon.cues.v1")
 def load_cues_v1() -> tuple[dict[str, str], ...]:
     """Rows of the built-in cue lexicon."""
     return load_table("cues.tsv", _CUE_COLUMNS)
+
+
+lexicons.register("rashomon.cues.v1", func=load_cues_v1)
 
 
 class SourcingLexicon:
@@ -112,7 +114,9 @@ class SourcingLexicon:
         return cls(load_sourcing_v1())
 
 
-@lexicons.register("rashomon.sourcing.v1")
 def load_sourcing_v1() -> tuple[dict[str, str], ...]:
     """Rows of the built-in sourcing lexicon."""
     return load_table("sourcing.tsv", ("pattern", "kind"))
+
+
+lexicons.register("rashomon.sourcing.v1", func=load_sourcing_v1)

@@ -88,7 +88,9 @@ def _from_verb(
         return None
     content_ranges = [_expand_to_quotes(r, quotes) for r in content]
     subjects = _subjects_of(verb)
-    found = _build(doc, verb, cue, subjects[-1] if subjects else None, content_ranges, sourcing, quotes)
+    found = _build(
+        doc, verb, cue, subjects[-1] if subjects else None, content_ranges, sourcing, quotes
+    )
     if found is not None and len(subjects) > 1 and found.source is not None:
         # "Spokesman for the Interior Ministry, Ali Khan, said …": the parser gives the verb
         # two subjects for one apposition; the source runs over both, the name is the head.
@@ -226,7 +228,9 @@ def _from_noun(
     content = [_expand_to_quotes(trim(doc.text, *char_span_of(doc, first, last)), quotes)]
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None:
-        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        by = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None
+        )
         if by is not None:
             source = next((c for c in by.children if c.dep_ == "pobj"), None)
     return _build(doc, noun, cue, source, content, sourcing, quotes)

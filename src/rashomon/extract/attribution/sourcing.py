@@ -47,8 +47,11 @@ def classify_sourcing(
     doc: Doc, subject: Token | None, cue_token: Token, cue: Cue, sourcing: SourcingLexicon
 ) -> str:
     """``named``, ``anonymous`` or ``unnamed_report`` for one attribution."""
-    if subject is None or subject.dep_ == "expl" or subject.lower_ == "it" and (
-        subject.dep_ == "nsubjpass"
+    if (
+        subject is None
+        or subject.dep_ == "expl"
+        or subject.lower_ == "it"
+        and (subject.dep_ == "nsubjpass")
     ):
         # "It was reported that …", "there are reports that …", "reports that …".
         return "unnamed_report"

@@ -49,7 +49,7 @@ class EntityLinker(Pipe):
         attributions: list[dict[str, Any]] = doc._.get(ATTRIBUTIONS) or []
         return resolve_entities(doc, attributions, self.coder)
 
-    def set_annotations(self, doc: Doc, found: list[EntityRecord]) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, found: list[EntityRecord]) -> None:
         doc._.set(ENTITIES, [entity.to_data() for entity in found])
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
