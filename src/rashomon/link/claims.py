@@ -196,7 +196,11 @@ _NOT_SPEAKER_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "h
 
 
 def _claim_text(text: str) -> str:
+    """The proposition as a reader wants it: no "that", no framing quote marks or commas."""
     stripped = text.strip()
     if stripped.lower().startswith("that "):
         stripped = stripped[5:]
-    return stripped.strip(" ,;")
+    stripped = stripped.strip(" ,;")
+    if stripped[:1] in "\"“" and stripped[-1:] in "\"”" and stripped.count(stripped[0]) <= 2:
+        stripped = stripped[1:-1].strip(" ,;")
+    return stripped

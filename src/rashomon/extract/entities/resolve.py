@@ -105,6 +105,9 @@ def _collect_named(
         name = _clean_name(ent.text)
         if not name:
             continue
+        if entity_type == "country" and coder.country_of(name) is None:
+            # "Mombasa", "Ohio": a place, not a country that could act.
+            entity_type = "place"
         key = _key(name, entity_type, coder)
         index = by_key.get(key)
         if index is None and entity_type == "person":
