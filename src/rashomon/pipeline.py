@@ -82,7 +82,9 @@ class Analyzer:
         entities = _entities(raw_entities)
         entity_ids = {index: entity.id for index, entity in enumerate(entities)}
         ids = {id(a): f"a{n}" for n, a in enumerate(kept, start=1)}
-        claim_inputs = [self._claim_input(doc, a, ids, position, raw_entities) for a in kept]
+        claim_inputs = [
+            self._claim_input(article.text, a, ids, position, raw_entities) for a in kept
+        ]
         groups, claim_of = group_claims(claim_inputs, self.coder.country_of)
         claims = [
             Claim(
@@ -99,14 +101,14 @@ class Analyzer:
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
-                    text=doc.text[start:end],
+                    text=article.text[start:end],
                     outlet_voice=True,
                     start=start,
                     end=end,
                 )
             )
         attributions = tuple(
-            _attribution(doc.text, a, ids[id(a)], f"c{claim_of[n] + 1}", entity_ids, article)
+            _attribution(article.text, a, ids[id(a)], f"c{claim_of[n] + 1}", entity_ids, article)
             for n, a in enumerate(kept)
         )
         return Analysis(
@@ -115,14 +117,14 @@ class Analyzer:
 
     def _claim_input(
         self,
-        doc: Doc,
+        text: str,
         data: dict[str, Any],
         ids: dict[int, str],
         position: dict[int, int],
         raw_entities: list[dict[str, Any]],
     ) -> ClaimInput:
-        text = " ".join(doc.text[s:e] for s, e in data["content"])
-        speaker = doc.text[data["source"][0] : data["source"][1]] if data["source"] else ""
+        content = " ".join(text[s:e] for s, e in data["content"])
+        speaker = text[data["source"][0] : data["source"][1]] if data["source"] else ""
         speaker_words = _NAME_WORD.findall(speaker)
         if data.get("entity") is not None:
             entity = raw_entities[data["entity"]]
@@ -131,7 +133,7 @@ class Analyzer:
             speaker_words += re.findall(r"[\w-]+", entity.get("affiliation") or "")
         return ClaimInput(
             id=ids[id(data)],
-            text=text,
+            text=content,
             polarity=data["polarity"],
             negated=data["negated"],
             lemmas=data["content_lemmas"],

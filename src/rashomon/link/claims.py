@@ -201,6 +201,11 @@ def _claim_text(text: str) -> str:
     if stripped.lower().startswith("that "):
         stripped = stripped[5:]
     stripped = stripped.strip(" ,;")
-    if stripped[:1] in "\"“" and stripped[-1:] in "\"”" and stripped.count(stripped[0]) <= 2:
+    if (
+        len(stripped) >= 2
+        and stripped[0] in '"“'
+        and stripped[-1] in '"”'
+        and stripped.count(stripped[0]) <= 2
+    ):
         stripped = stripped[1:-1].strip(" ,;")
     return stripped

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.quotes import Quote, find_quotes
+from rashomon.extract.attribution.quotes import Quote
 from rashomon.extract.attribution.sourcing import (
     classify_sourcing,
     clause_root,
@@ -48,61 +49,55 @@ def find_attributions(
     doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon
 ) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order of their cues."""
-    quotes = find_quotes(doc.text)
+    ctx = Context.build(doc, cues, sourcing)
     found: list[FoundAttribution] = []
     used_cues: set[int] = set()
     for token in doc:
-        attribution = _from_token(doc, token, cues, sourcing, quotes)
+        attribution = _from_token(ctx, token)
         if attribution is not None:
             found.append(attribution)
             used_cues.add(token.i)
-    _attach_split_quotes(doc, found, quotes)
-    found.extend(_from_orphan_quotes(doc, found, used_cues, quotes, cues, sourcing))
+    _attach_split_quotes(ctx, found)
+    found.extend(_from_orphan_quotes(ctx, found, used_cues))
     found.sort(key=lambda a: a.cue)
     _link(doc, found)
     return found
 
 
-def _from_token(
-    doc: Doc, token: Token, cues: CueLexicon, sourcing: SourcingLexicon, quotes: list[Quote]
-) -> FoundAttribution | None:
+def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-        return _according_to(doc, token, sourcing, quotes)
-    verb_cue = cues.verb_cue(token)
+        return _according_to(ctx, token)
+    verb_cue = ctx.cues.verb_cue(token)
     if verb_cue is not None:
-        return _from_verb(doc, token, verb_cue, sourcing, quotes)
-    noun_cue = cues.noun_cue(token)
+        return _from_verb(ctx, token, verb_cue)
+    noun_cue = ctx.cues.noun_cue(token)
     if noun_cue is not None:
-        return _from_noun(doc, token, noun_cue, sourcing, quotes)
+        return _from_noun(ctx, token, noun_cue)
     return None
 
 
-def _from_verb(
-    doc: Doc, verb: Token, cue: Cue, sourcing: SourcingLexicon, quotes: list[Quote]
-) -> FoundAttribution | None:
+def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     # "He did not say whether …" reports no content; "did not deny" is not a denial either.
     if any(child.dep_ == "neg" for child in verb.children):
         return None
-    content = _verb_content(doc, verb, cue)
+    content = _verb_content(ctx, verb, cue)
     if content is None:
         return None
-    content_ranges = [_expand_to_quotes(r, quotes) for r in content]
+    content_ranges = [_expand_to_quotes(r, ctx.quotes) for r in content]
     subjects = _subjects_of(verb)
-    found = _build(
-        doc, verb, cue, subjects[-1] if subjects else None, content_ranges, sourcing, quotes
-    )
+    found = _build(ctx, verb, cue, subjects[-1] if subjects else None, content_ranges)
     if found is not None and len(subjects) > 1 and found.source is not None:
         # "Spokesman for the Interior Ministry, Ali Khan, said …": the parser gives the verb
         # two subjects for one apposition; the source runs over both, the name is the head.
-        first = source_range(doc, subjects[0], sourcing)
+        first = source_range(ctx.doc, ctx.text, subjects[0])
         if first is not None and not _overlaps(first, found.content):
             found.source = (min(first[0], found.source[0]), max(first[1], found.source[1]))
     return found
 
 
-def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
+def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     """The content of a cue verb, or ``None`` when it governs none."""
-    text = doc.text
+    doc, text = ctx.doc, ctx.text
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
     if clause is None:
         # "He said: the deal is dead." — the clause hangs on the colon's other side.
@@ -110,7 +105,7 @@ def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
             (c for c in verb.children if c.dep_ in {"parataxis", "dep"} and c.i > verb.i), None
         )
     if clause is not None:
-        first, last = _clause_range(verb, clause)
+        first, last = _clause_range(ctx, verb, clause)
         return [trim(text, *char_span_of(doc, first, last))]
     if verb.dep_ == "parataxis":
         # "The plan, he said, will fail." — the cue is a parenthetical inside its content.
@@ -132,7 +127,7 @@ def _verb_content(doc: Doc, verb: Token, cue: Cue) -> list[Range] | None:
     return None
 
 
-def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
+def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
     """The token range of a cue's clause, by the conventions of news prose.
 
     The parser often cuts a long clause short. News puts a reported clause either before its
@@ -141,21 +136,22 @@ def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     the sentence's end, unless the cue verb has more of its own after it (", adding that …").
     """
     first, last = subtree_range(clause)
-    sentence = verb.sent
+    sentence_start, sentence_end = ctx.sentence(verb)
+    doc = ctx.doc
     if clause.i < verb.i:
         frame = verb.i
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS and clause.i < child.i < verb.i:
                 frame = min(frame, subtree_range(child)[0])
-        start = sentence.start
-        while start < first and (sentence.doc[start].is_space or sentence.doc[start].is_punct):
+        start = sentence_start
+        while start < first and (doc[start].is_space or doc[start].is_punct):
             start += 1
         return min(start, first), max(last, frame - 1)
     own_after = [c.i for c in verb.children if c.i > last and not c.is_punct and not c.is_space]
     if own_after:
         return first, last
-    end = sentence.end - 1
-    while end > last and (sentence.doc[end].is_punct or sentence.doc[end].is_space):
+    end = sentence_end - 1
+    while end > last and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return first, max(last, end)
 
@@ -184,9 +180,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     return []
 
 
-def _according_to(
-    doc: Doc, according: Token, sourcing: SourcingLexicon, quotes: list[Quote]
-) -> FoundAttribution | None:
+def _according_to(ctx: Context, according: Token) -> FoundAttribution | None:
     # "According to officials, the plan failed." — the source is the object of "to";
     # the content is the clause "according to" modifies, less the phrase itself.
     to = next(c for c in according.children if c.lower_ == "to")
@@ -195,17 +189,15 @@ def _according_to(
     if head is according:
         return None
     first, last = subtree_range(head, exclude=[according])
-    content = [_expand_to_quotes(trim(doc.text, *char_span_of(doc, first, last)), quotes)]
+    content = [_expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
     cue = Cue("according to", "phrase", "speech", "assert", False, False)
-    found = _build(doc, according, cue, source, content, sourcing, quotes)
+    found = _build(ctx, according, cue, source, content)
     if found is not None:
         found.cue = (according.idx, to.idx + len(to.text))
     return found
 
 
-def _from_noun(
-    doc: Doc, noun: Token, cue: Cue, sourcing: SourcingLexicon, quotes: list[Quote]
-) -> FoundAttribution | None:
+def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
     # "There are reports that militants left." / "his claim that the vote was rigged" /
     # "a statement saying the talks had failed": the noun's clause is the content.
     clause = None
@@ -225,7 +217,7 @@ def _from_noun(
         first, last = subtree_range(inner)
     else:
         first, last = subtree_range(clause)
-    content = [_expand_to_quotes(trim(doc.text, *char_span_of(doc, first, last)), quotes)]
+    content = [_expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None:
         by = next(
@@ -233,18 +225,17 @@ def _from_noun(
         )
         if by is not None:
             source = next((c for c in by.children if c.dep_ == "pobj"), None)
-    return _build(doc, noun, cue, source, content, sourcing, quotes)
+    return _build(ctx, noun, cue, source, content)
 
 
 def _build(
-    doc: Doc,
+    ctx: Context,
     cue_token: Token,
     cue: Cue,
     subject: Token | None,
     content: list[Range],
-    sourcing: SourcingLexicon,
-    quotes: list[Quote],
 ) -> FoundAttribution | None:
+    doc = ctx.doc
     content = [r for r in content if r[1] > r[0]]
     if not content:
         return None
@@ -252,7 +243,7 @@ def _build(
     prt = [c for c in cue_token.children if c.dep_ == "prt"]
     if prt:
         cue_range = (cue_range[0], prt[-1].idx + len(prt[-1].text))
-    source = source_range(doc, subject, sourcing) if subject is not None else None
+    source = source_range(doc, ctx.text, subject) if subject is not None else None
     if source is not None and _overlaps(source, content):
         source = None
         subject = None
@@ -262,9 +253,9 @@ def _build(
         cue_token=cue_token.i,
         cue_lemma=cue.lemma,
         content=content,
-        kind=_kind(doc.text, content, quotes),
+        kind=_kind(ctx.text, content, ctx.quotes),
         polarity=cue.polarity,
-        sourcing=classify_sourcing(doc, subject, cue_token, cue, sourcing),
+        sourcing=classify_sourcing(subject, ctx.sentence_text(cue_token), ctx.sourcing),
         source=source,
         source_token=subject.i if subject is not None else None,
         said_on_text=find_said_on(doc, cue_token),
@@ -306,10 +297,10 @@ def _overlaps(piece: Range, pieces: list[Range]) -> bool:
     return any(piece[0] < end and start < piece[1] for start, end in pieces)
 
 
-def _attach_split_quotes(doc: Doc, found: list[FoundAttribution], quotes: list[Quote]) -> None:
+def _attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
     # '"We will win," he said, "and we will stay."' — the second half of a quotation split
     # around its cue belongs to the same attribution.
-    text = doc.text
+    text, quotes = ctx.text, ctx.quotes
     taken = [piece for a in found for piece in a.content]
     for attribution in found:
         if attribution.kind == "indirect" or len(attribution.content) != 1:
@@ -335,27 +326,21 @@ def _only_date_words(gap: str) -> bool:
 
 
 def _from_orphan_quotes(
-    doc: Doc,
-    found: list[FoundAttribution],
-    used_cues: set[int],
-    quotes: list[Quote],
-    cues: CueLexicon,
-    sourcing: SourcingLexicon,
+    ctx: Context, found: list[FoundAttribution], used_cues: set[int]
 ) -> list[FoundAttribution]:
     """Quotations no cue claimed, tied to a speech verb just after or just before them."""
     extra: list[FoundAttribution] = []
     taken = [piece for a in found for piece in a.content]
-    for quote in quotes:
-        if _overlaps((quote.start, quote.end), taken) or _word_count(doc.text, quote) < 3:
+    doc, cues = ctx.doc, ctx.cues
+    for quote in ctx.quotes:
+        if _overlaps((quote.start, quote.end), taken) or _word_count(ctx.text, quote) < 3:
             continue
-        verb = _verb_after(doc, quote, cues) or _verb_before(doc, quote, cues)
+        verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
         if verb is None or verb.i in used_cues:
             continue
         cue = cues.verb_cue(verb)
         assert cue is not None
-        attribution = _build(
-            doc, verb, cue, _subject_of(verb), [(quote.start, quote.end)], sourcing, quotes
-        )
+        attribution = _build(ctx, verb, cue, _subject_of(verb), [(quote.start, quote.end)])
         if attribution is not None:
             used_cues.add(verb.i)
             extra.append(attribution)
@@ -367,28 +352,29 @@ def _word_count(text: str, quote: Quote) -> int:
     return len(text[quote.start : quote.end].split())
 
 
-def _verb_after(doc: Doc, quote: Quote, cues: CueLexicon) -> Token | None:
+def _verb_after(ctx: Context, quote: Quote) -> Token | None:
     # '"…," a Taliban commander said.' — a speech verb within a few words after the quote.
-    span = doc.char_span(quote.end, min(len(doc.text), quote.end + 80), alignment_mode="contract")
+    doc = ctx.doc
+    span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 80), alignment_mode="contract")
     if span is None:
         return None
     for token in list(span)[:8]:
-        if token.is_sent_start and token.idx > quote.end + 1:
+        if ctx.sentence(token)[0] == token.i and token.idx > quote.end + 1:
             return None
-        cue = cues.verb_cue(token)
+        cue = ctx.cues.verb_cue(token)
         if cue is not None and cue.cue_class in {"speech", "report"}:
             return token
     return None
 
 
-def _verb_before(doc: Doc, quote: Quote, cues: CueLexicon) -> Token | None:
+def _verb_before(ctx: Context, quote: Quote) -> Token | None:
     # 'He told reporters: "…"' — a speech verb a few words before the quote.
     start = max(0, quote.start - 60)
-    span: Span | None = doc.char_span(start, quote.start, alignment_mode="contract")
+    span: Span | None = ctx.doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None:
         return None
     for token in reversed(list(span)[-6:]):
-        cue = cues.verb_cue(token)
+        cue = ctx.cues.verb_cue(token)
         if cue is not None and cue.cue_class in {"speech", "report"}:
             return token
     return None

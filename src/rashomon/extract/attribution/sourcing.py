@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.extract.attribution.cues import Cue, SourcingLexicon
+from rashomon.extract.attribution.cues import SourcingLexicon
 from rashomon.extract.attribution.found import Range
 from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
 
@@ -27,7 +27,7 @@ _NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
-def source_range(doc: Doc, subject: Token, sourcing: SourcingLexicon) -> Range | None:
+def source_range(doc: Doc, text: str, subject: Token) -> Range | None:
     """The character range of the source phrase headed by ``subject``.
 
     The whole noun phrase, with titles and appositions ("Mohammad Khan, a Taliban operative,
@@ -39,13 +39,11 @@ def source_range(doc: Doc, subject: Token, sourcing: SourcingLexicon) -> Range |
         return None
     relative = [c for c in subject.children if c.dep_ in {"relcl", "acl"} and c.i > subject.i]
     first, last = subtree_range(subject, exclude=relative)
-    start, end = trim(doc.text, *char_span_of(doc, first, last))
+    start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
 
 
-def classify_sourcing(
-    doc: Doc, subject: Token | None, cue_token: Token, cue: Cue, sourcing: SourcingLexicon
-) -> str:
+def classify_sourcing(subject: Token | None, sentence_text: str, sourcing: SourcingLexicon) -> str:
     """``named``, ``anonymous`` or ``unnamed_report`` for one attribution."""
     if (
         subject is None
@@ -59,7 +57,7 @@ def classify_sourcing(
     if head in sourcing.report_heads or subject.lemma_.lower() in sourcing.report_heads:
         # "Reports say …", "media reported …".
         return "unnamed_report"
-    sentence = cue_token.sent.text.lower()
+    sentence = sentence_text.lower()
     if any(phrase in sentence for phrase in sourcing.anonymity):
         # "…, a commander said on condition of anonymity."
         return "anonymous"

@@ -69,6 +69,7 @@ def resolve_entities(
     Also lets a pronoun or description inherit its antecedent's sourcing: "A commander said
     … He added …" keeps the second statement anonymous.
     """
+    text = doc.text
     entities: list[EntityRecord] = []
     by_key: dict[str, int] = {}
     _collect_named(doc, entities, by_key, coder)
@@ -87,7 +88,7 @@ def resolve_entities(
                 attribution["sourcing"] = "anonymous"
         else:
             entity_index = _entity_for_phrase(doc, start, end, head, entities, by_key, coder)
-            entities[entity_index].describe_with(coder, doc.text[start:end])
+            entities[entity_index].describe_with(coder, text[start:end])
         entities[entity_index].add_mention(start, end)
         attribution["entity"] = entity_index
         speakers.append((entity_index, index))
@@ -245,7 +246,7 @@ def _entity_for_phrase(
         named = next((e for e in ents if e.start <= head.i < e.end), None)
         if named is not None and (len(named) >= len(span) - 3 if span is not None else True):
             return _entity_at(head, entities)
-    name = _clean_name(doc.text[start:end])
+    name = _clean_name(span.text if span is not None else doc.text[start:end])
     key = f"phrase:{name.lower()}"
     if key in by_key and not indefinite:
         return by_key[key]

@@ -1,0 +1,52 @@
+"""What the finder's rules share about one ``Doc``, computed once.
+
+``Doc.text`` rebuilds the string on every call and ``Token.sent`` walks the sentences each
+time; on a long article the rules would spend more time there than the parser spends parsing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.quotes import Quote, find_quotes
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """A parsed article with its text, quotations and sentence bounds at hand."""
+
+    doc: Doc
+    text: str
+    quotes: list[Quote]
+    cues: CueLexicon
+    sourcing: SourcingLexicon
+    sentence_bounds: list[tuple[int, int]]
+    sentence_of: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon) -> Context:
+        text = doc.text
+        bounds: list[tuple[int, int]] = []
+        sentence_of = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for number, sentence in enumerate(doc.sents):
+                bounds.append((sentence.start, sentence.end))
+                for index in range(sentence.start, sentence.end):
+                    sentence_of[index] = number
+        else:
+            bounds.append((0, len(doc)))
+        return cls(doc, text, find_quotes(text), cues, sourcing, bounds, sentence_of)
+
+    def sentence(self, token: Token) -> tuple[int, int]:
+        """The token range ``[start, end)`` of the token's sentence."""
+        return self.sentence_bounds[self.sentence_of[token.i]]
+
+    def sentence_text(self, token: Token) -> str:
+        start, end = self.sentence(token)
+        last = self.doc[end - 1]
+        return self.text[self.doc[start].idx : last.idx + len(last.text)]
