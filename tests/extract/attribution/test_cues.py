@@ -93,7 +93,7 @@ def test_cues_according_to(analyzer: Analyzer) -> None:
     [
         ("The treasurer was quoted as saying that the fund was empty.", "saying",
          "The treasurer", "named"),
-        ("It was reported that the factory would close.", "reported", None, "unnamed_report"),
+        ("It was reported that the factory would close.", "was reported", None, "unnamed_report"),
     ],
 )  # fmt: skip
 def test_cues_passives(

@@ -43,6 +43,12 @@ _ANAPHORIC_NOUNS = {
     "account", "assertion", "statement", "suggestion", "speculation",
 }  # fmt: skip
 _DEFINITE = {"the", "these", "those", "such", "this", "that"}
+#: Dependents that continue an object content: "criticized Clinton for her ties" (prep),
+#: "called him a liar" (oprd), "urged them to leave" (xcomp).
+_OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "ccomp", "advcl", "dative"}
+_BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
+#: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
 
 def find_attributions(
@@ -119,12 +125,63 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
             first, last = subtree_range(xcomp)
             return [trim(text, *char_span_of(doc, first, last))]
     if cue.takes_object:
-        # "The ministry denied the reports." — a denial's object is what it denies.
+        # "The ministry denied the reports." — a denial's object is what it denies;
+        # "criticized the mayor for the delays" — with what the object is charged with.
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
         if obj is not None and obj.pos_ != "PRON":
             first, last = subtree_range(obj)
+            for child in verb.children:
+                if child.i > last and child.dep_ in _OBJECT_FOLLOWERS:
+                    last = max(last, subtree_range(child)[1])
+            return [trim(text, *char_span_of(doc, first, last))]
+        # "voted for the bill", "asked about the emails": the object of a bound preposition.
+        prep = _bound_preposition(verb)
+        if prep is not None:
+            pobj = next(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+            first, last = subtree_range(pobj)
             return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _bound_preposition(verb: Token) -> Token | None:
+    """The preposition a cue verb takes its content through ("called for", "asked about")."""
+    if any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _BOUND_PREPOSITIONS
+            and child.i > verb.i
+            and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
+    """The cue's words: the verb with its auxiliaries, negation, "also" and particle.
+
+    "has also said", "did not deny", "pointed out", and "called for" when the content is
+    the object of the preposition.
+    """
+    doc = ctx.doc
+    first = last = cue_token.i
+    left = sorted((c for c in cue_token.children if c.i < cue_token.i), key=lambda t: -t.i)
+    for child in left:
+        if child.i != first - 1:
+            break
+        if child.dep_ in _CUE_LEFT_DEPS or (child.dep_ == "advmod" and child.lower_ in {"also"}):
+            first = child.i
+        else:
+            break
+    for child in cue_token.children:
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    prep = _bound_preposition(cue_token) if cue_token.pos_ in {"VERB", "AUX"} else None
+    if prep is not None and content and doc[prep.i + 1].idx >= content[0][0] - 1:
+        if prep.i <= last + 2:
+            last = prep.i
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
@@ -239,10 +296,7 @@ def _build(
     content = [r for r in content if r[1] > r[0]]
     if not content:
         return None
-    cue_range = (cue_token.idx, cue_token.idx + len(cue_token.text))
-    prt = [c for c in cue_token.children if c.dep_ == "prt"]
-    if prt:
-        cue_range = (cue_range[0], prt[-1].idx + len(prt[-1].text))
+    cue_range = _cue_range(ctx, cue_token, content)
     source = source_range(doc, ctx.text, subject) if subject is not None else None
     if source is not None and _overlaps(source, content):
         source = None
