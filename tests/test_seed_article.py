@@ -49,7 +49,7 @@ def test_seed_attributions_section_1(seed: Analysis) -> None:
         "unnamed_report",
         "assert",
     )
-    rejected = with_cue(seed, "rejected", "foreign ministry")
+    rejected = with_cue(seed, "has rejected", "foreign ministry")
     assert rejected.polarity == "deny" and rejected.sourcing == "named"
     assert rejected.content[0].text.startswith("reports that pro-Taliban terrorists")
     chaudhry = with_cue(seed, "said", "On Thursday")
@@ -57,7 +57,7 @@ def test_seed_attributions_section_1(seed: Analysis) -> None:
     assert chaudhry.kind == "mixed"
     for cue, near in (("said", "Islamabad"), ("adding", "Islamabad")):
         assert speaker_name(seed, with_cue(seed, cue, near)) == "Azaz Ahmed Chaudhry"
-    hameed = with_cue(seed, "repudiated", "Interior Ministry")
+    hameed = with_cue(seed, "also repudiated", "Interior Ministry")
     assert hameed.polarity == "deny" and hameed.content[0].text == "the reports"
     assert hameed.source is not None and hameed.source.text.endswith("Umar Hameed")
     assert speaker_name(seed, with_cue(seed, "saying", "Interior Ministry")) == "Umar Hameed"
@@ -111,7 +111,7 @@ def test_seed_contested_claim_section_3(seed: Analysis) -> None:
     assert {"Mohammad Amin", "Taliban commander"} <= asserted
     assert any(name and "commanders" in name for name in asserted)
     assert {"Azaz Ahmed Chaudhry", "Umar Hameed", "Wahid Ahmed"} <= denied
-    assert with_cue(seed, "rejected", "foreign ministry").id in claim.denied_by
+    assert with_cue(seed, "has rejected", "foreign ministry").id in claim.denied_by
     assert not asserted & denied
 
 

@@ -35,10 +35,15 @@ class Analyzer:
     Args:
         nlp: a spaCy pipeline that already has rashomon's components; by default the
             installed English model with them added.
+        mode: ``default`` (the lexicon plus the cues learned from PolNeAR train) or
+            ``rules`` (the hand-made lexicon alone); ignored when ``nlp`` is given.
+
+    Raises:
+        ConfigError: an unknown ``mode``.
     """
 
-    def __init__(self, nlp: Language | None = None) -> None:
-        self.nlp = nlp if nlp is not None else load_pipeline()
+    def __init__(self, nlp: Language | None = None, *, mode: str = "default") -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline(mode)
         self.coder = ActorCoder.default()
 
     def analyze(

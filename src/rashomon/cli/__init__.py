@@ -12,6 +12,7 @@ import typer
 
 from rashomon import __version__
 from rashomon.cli.analyze import analyze as _analyze
+from rashomon.cli.evaluate import app as _eval_app
 
 __all__ = ["app", "main"]
 
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("analyze")(_analyze)
+app.add_typer(_eval_app, name="eval")
 
 
 def _print_version(value: bool) -> None:

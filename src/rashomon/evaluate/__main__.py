@@ -1,7 +1,9 @@
 """``python -m rashomon.evaluate GOLD_DIR``: score ``rashomon.analyze`` on a BRAT corpus.
 
-A thin wrapper until the Typer CLI has an evaluate command: it parses options, calls
-``evaluate_corpus`` and prints the report (text or JSON) to stdout; logs go to stderr.
+Kept for scripts written before ``rashomon eval attributions``, the command to use: that one
+batches the parsing and takes ``--model``. This wrapper parses options, calls
+``evaluate_corpus`` with ``rashomon.analyze`` and prints the report (text or JSON) to stdout;
+logs go to stderr. ``python -m rashomon.evaluate.gate`` holds the scores to pinned floors.
 """
 
 from __future__ import annotations

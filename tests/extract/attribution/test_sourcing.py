@@ -22,7 +22,7 @@ from rashomon.pipeline import Analyzer
         ("Officials said that the road was closed.", "said", "anonymous"),
         ("Reports say the dam has cracked.", "say", "unnamed_report"),
         ("There are reports that the dam has cracked.", "reports", "unnamed_report"),
-        ("It was reported that the dam had cracked.", "reported", "unnamed_report"),
+        ("It was reported that the dam had cracked.", "was reported", "unnamed_report"),
     ],
 )  # fmt: skip
 def test_sourcing_kinds(analyzer: Analyzer, sentence: str, cue: str, sourcing: str) -> None:

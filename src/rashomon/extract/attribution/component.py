@@ -17,13 +17,18 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from rashomon.errors import ConfigError
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.learned import CueModel
 from rashomon.lexicons import lexicons
 from rashomon.nlp.extensions import ATTRIBUTIONS
 
-__all__ = ["AttributionFinder"]
+__all__ = ["CUE_MODELS", "AttributionFinder"]
+
+#: The cue models a finder can use: the learned PolNeAR table, or none (lexicon only).
+CUE_MODELS = ("polnear", "none")
 
 
 class AttributionFinder(Pipe):
@@ -34,6 +39,8 @@ class AttributionFinder(Pipe):
         name: its name in the pipeline.
         cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``).
         sourcing: the registered name of the sourcing lexicon loader.
+        cue_model: ``"polnear"`` to add the cues learned from PolNeAR train to the lexicon's
+            (the default), or ``"none"`` for the lexicon alone.
     """
 
     def __init__(
@@ -43,10 +50,17 @@ class AttributionFinder(Pipe):
         *,
         cues: str = "rashomon.cues.v1",
         sourcing: str = "rashomon.sourcing.v1",
+        cue_model: str = "polnear",
     ) -> None:
         self.name = name
         self.cues = CueLexicon(lexicons.get(cues)())
         self.sourcing = SourcingLexicon(lexicons.get(sourcing)())
+        if cue_model not in CUE_MODELS:
+            raise ConfigError(
+                f"unknown cue model {cue_model!r}; use one of {', '.join(CUE_MODELS)}",
+                where="cue_model",
+            )
+        self.model = CueModel.default() if cue_model == "polnear" else None
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -63,7 +77,7 @@ class AttributionFinder(Pipe):
 
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""
-        return find_attributions(doc, self.cues, self.sourcing)
+        return find_attributions(doc, self.cues, self.sourcing, self.model)
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""

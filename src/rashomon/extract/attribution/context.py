@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.learned import CueModel
 from rashomon.extract.attribution.quotes import Quote, find_quotes
 
 __all__ = ["Context"]
@@ -27,9 +28,17 @@ class Context:
     sourcing: SourcingLexicon
     sentence_bounds: list[tuple[int, int]]
     sentence_of: list[int]
+    model: CueModel | None = None
+    quoted: list[bool] | None = None
 
     @classmethod
-    def build(cls, doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon) -> Context:
+    def build(
+        cls,
+        doc: Doc,
+        cues: CueLexicon,
+        sourcing: SourcingLexicon,
+        model: CueModel | None = None,
+    ) -> Context:
         text = doc.text
         bounds: list[tuple[int, int]] = []
         sentence_of = [0] * len(doc)
@@ -40,7 +49,18 @@ class Context:
                     sentence_of[index] = number
         else:
             bounds.append((0, len(doc)))
-        return cls(doc, text, find_quotes(text), cues, sourcing, bounds, sentence_of)
+        quotes = find_quotes(text)
+        quoted = [False] * len(doc)
+        for quote in quotes:
+            span = doc.char_span(quote.start + 1, quote.end - 1, alignment_mode="contract")
+            if span is not None:
+                for index in range(span.start, span.end):
+                    quoted[index] = True
+        return cls(doc, text, quotes, cues, sourcing, bounds, sentence_of, model, quoted)
+
+    def inside_quote(self, token: Token) -> bool:
+        """Whether the token lies inside quotation marks."""
+        return bool(self.quoted and self.quoted[token.i])
 
     def sentence(self, token: Token) -> tuple[int, int]:
         """The token range ``[start, end)`` of the token's sentence."""

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
+from rashomon.extract.attribution.learned import CueModel
 from rashomon.extract.attribution.quotes import Quote
 from rashomon.extract.attribution.sourcing import (
     classify_sourcing,
@@ -45,17 +46,21 @@ _ANAPHORIC_NOUNS = {
 _DEFINITE = {"the", "these", "those", "such", "this", "that"}
 #: Dependents that continue an object content: "criticized Clinton for her ties" (prep),
 #: "called him a liar" (oprd), "urged them to leave" (xcomp).
-_OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "ccomp", "advcl", "dative"}
+_OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "dative"}
 _BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
 
 def find_attributions(
-    doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon
+    doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon, model: CueModel | None = None
 ) -> list[FoundAttribution]:
-    """Every attribution in ``doc``, in text order of their cues."""
-    ctx = Context.build(doc, cues, sourcing)
+    """Every attribution in ``doc``, in text order of their cues.
+
+    With a learned ``model``, words the lexicon does not list are cues too where the model
+    has seen them head attributions in the same frame ("voted for", "endorsed").
+    """
+    ctx = Context.build(doc, cues, sourcing, model)
     found: list[FoundAttribution] = []
     used_cues: set[int] = set()
     for token in doc:
@@ -66,14 +71,23 @@ def find_attributions(
     _attach_split_quotes(ctx, found)
     found.extend(_from_orphan_quotes(ctx, found, used_cues))
     found.sort(key=lambda a: a.cue)
+    _attach_continued_quotes(ctx, found)
     _link(doc, found)
     return found
 
 
 def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
+    if ctx.inside_quote(token):
+        # '"I think we will win," she said.' — words inside a quotation are the quoted
+        # speaker's own; the attribution is the quotation's, not the "think" inside it.
+        return None
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return _according_to(ctx, token)
     verb_cue = ctx.cues.verb_cue(token)
+    if verb_cue is None and ctx.model is not None and token.pos_ in {"VERB", "AUX"}:
+        if ctx.model.is_cue(token):
+            # Learned: "Most Democrats voted for the bill." — a cue by the corpus's count.
+            verb_cue = Cue(token.lemma_.lower(), "verb", "learned", "assert", True, True)
     if verb_cue is not None:
         return _from_verb(ctx, token, verb_cue)
     noun_cue = ctx.cues.noun_cue(token)
@@ -91,6 +105,10 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         return None
     content_ranges = [_expand_to_quotes(r, ctx.quotes) for r in content]
     subjects = _subjects_of(verb)
+    if cue.cue_class == "learned" and not subjects:
+        # A learned cue is a stance only when someone takes it: "partners in supporting
+        # militants" has no one supporting, "most Democrats supported the bill" does.
+        return None
     found = _build(ctx, verb, cue, subjects[-1] if subjects else None, content_ranges)
     if found is not None and len(subjects) > 1 and found.source is not None:
         # "Spokesman for the Interior Ministry, Ali Khan, said …": the parser gives the verb
@@ -374,6 +392,42 @@ def _attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
             break
 
 
+def _attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
+    # '"We won," she said. "Now the hard work begins."' — a quotation that follows a quoted
+    # attribution with no cue of its own goes on with the same speaker.
+    text = ctx.text
+    taken = [piece for a in found for piece in a.content]
+    cues = [a.cue for a in found]
+    for attribution in found:
+        if attribution.kind != "direct":
+            continue
+        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
+        end = max(frame_end, attribution.content[-1][1])
+        sentence_end = _sentence_end_after(ctx, end)
+        for quote in ctx.quotes:
+            if quote.start < sentence_end:
+                continue
+            gap = text[sentence_end : quote.start]
+            if gap.strip() or gap.count("\n") > 1 or _overlaps((quote.start, quote.end), taken):
+                break
+            if _overlaps((quote.start, _sentence_end_after(ctx, quote.end)), cues):
+                break
+            attribution.content.append((quote.start, quote.end))
+            taken.append((quote.start, quote.end))
+            sentence_end = _sentence_end_after(ctx, quote.end)
+
+
+def _sentence_end_after(ctx: Context, offset: int) -> int:
+    """The character offset where the sentence holding ``offset - 1`` ends."""
+    doc = ctx.doc
+    span = doc.char_span(max(0, offset - 1), offset, alignment_mode="expand")
+    if span is None:
+        return offset
+    _, end = ctx.sentence(span[0])
+    last = doc[end - 1]
+    return max(offset, last.idx + len(last.text))
+
+
 def _only_date_words(gap: str) -> bool:
     words = gap.strip(" ,:;\n").split()
     return 0 < len(words) <= 3 and words[0].lower() in {"on", "in", "last", "this", "yesterday"}
@@ -385,7 +439,7 @@ def _from_orphan_quotes(
     """Quotations no cue claimed, tied to a speech verb just after or just before them."""
     extra: list[FoundAttribution] = []
     taken = [piece for a in found for piece in a.content]
-    doc, cues = ctx.doc, ctx.cues
+    cues = ctx.cues
     for quote in ctx.quotes:
         if _overlaps((quote.start, quote.end), taken) or _word_count(ctx.text, quote) < 3:
             continue

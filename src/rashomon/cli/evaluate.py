@@ -1,0 +1,123 @@
+"""``rashomon eval``: score rashomon against gold corpora.
+
+``rashomon eval attributions GOLD_DIR`` is a thin wrapper on ``rashomon.evaluate.gate``'s
+``evaluate_model``: it parses the options, runs the evaluation with a progress bar on stderr,
+and prints the report (or the score dict as JSON) to stdout. ``--errors`` keeps the misses
+and false alarms as JSON lines for a person to read.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from rashomon.cli._util import BatchProgress, configure_logging, print_error
+from rashomon.errors import RashomonError
+from rashomon.evaluate.attributions import format_report
+from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
+
+__all__ = ["ReportFormat", "app", "attributions"]
+
+app = typer.Typer(
+    name="eval",
+    help="Score rashomon against gold corpora.",
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+)
+
+
+class ReportFormat(enum.StrEnum):
+    """What ``--format`` accepts."""
+
+    text = "text"
+    json = "json"
+
+
+def _write_errors(path: Path, errors: list[dict[str, Any]]) -> None:
+    """Write one JSON object per miss or false alarm."""
+    with path.open("w", encoding="utf-8") as handle:
+        for item in errors:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+@app.command("attributions")
+def attributions(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR",
+            help="A BRAT corpus in PolNeAR's layout: text/*.txt and attributions/*.ann, with "
+            "an optional metadata.tsv (filename, publisher) in the folder or its parent.",
+            show_default=False,
+        ),
+    ],
+    model: Annotated[
+        str,
+        typer.Option("--model", "-m", help="The extraction mode to evaluate."),
+    ] = DEFAULT_MODEL,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="Score only the first N documents (by id)."),
+    ] = None,
+    errors_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Write every missed gold attribution and false alarm here, as JSON lines.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: a table of P/R/F1; json: the full score dict.",
+        ),
+    ] = ReportFormat.text,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log to stderr: -v for INFO, -vv for DEBUG.",
+        ),
+    ] = 0,
+) -> None:
+    """Score the attributions rashomon finds against a gold BRAT corpus.
+
+    Spans are compared exactly and by overlap (source, cue, content), and whole attributions
+    by cue, source and content overlap, micro-averaged over documents.
+    The report goes to stdout; progress and errors go to stderr.
+    Exit code: 0 when every document was analysed, 1 when any failed or the corpus is bad.
+    """
+    configure_logging(verbose)
+    console = Console(stderr=True)
+    try:
+        with BatchProgress(console, enabled=True) as progress:
+            scores, errors = evaluate_model(gold, model, limit=limit, progress=progress.advance)
+    except RashomonError as error:
+        print_error(console, str(error))
+        raise typer.Exit(1) from None
+    if errors_path is not None:
+        try:
+            _write_errors(errors_path, errors)
+        except OSError as error:
+            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
+            raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_report(scores))
+    if scores["failed"]:
+        print_error(console, f"{scores['failed']} document(s) could not be analysed")
+    raise typer.Exit(1 if scores["failed"] else 0)

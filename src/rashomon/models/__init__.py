@@ -1,0 +1,1 @@
+"""Shipped models: small tables learned from annotated corpora (see README)."""

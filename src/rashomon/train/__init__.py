@@ -1,0 +1,1 @@
+"""Training: learn rashomon's small models from annotated corpora."""
