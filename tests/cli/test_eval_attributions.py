@@ -87,7 +87,7 @@ def test_eval_attributions_json_scores(runner: CliRunner, corpus: Path) -> None:
     scores = json.loads(result.stdout)
     assert scores["documents"] == 2
     assert scores["gold"] == 4
-    assert scores["model"] == "rules"
+    assert scores["model"] == "default"
     assert set(scores["attribution"]) == {"p", "r", "f1", "tp", "fp", "fn"}
 
 

@@ -129,7 +129,7 @@ def test_run_gate_update_pins_then_passes(corpus: Path, floors_path: Path) -> No
     pinned = json.loads(floors_path.read_text(encoding="utf-8"))
     entry = pinned["corpora"]["../data/dev"]
     assert entry["digest"] == corpus_digest(corpus)
-    assert entry["floors"]["rules"] == floors_from_scores(_scores())
+    assert entry["floors"]["default"] == floors_from_scores(_scores())
     assert run_gate(corpus, floors_path, evaluate=_fixed(_scores())).passed
 
 
@@ -144,7 +144,7 @@ def test_run_gate_update_raises_floors(corpus: Path, floors_path: Path) -> None:
     run_gate(corpus, floors_path, update=True, evaluate=_fixed(_scores()))
     assert run_gate(corpus, floors_path, update=True, evaluate=_fixed(_scores(cue=70.0))).passed
     pinned = json.loads(floors_path.read_text(encoding="utf-8"))
-    assert pinned["corpora"]["../data/dev"]["floors"]["rules"]["exact.cue.f1"] == 70.0
+    assert pinned["corpora"]["../data/dev"]["floors"]["default"]["exact.cue.f1"] == 70.0
 
 
 def test_run_gate_lowering_needs_lower(corpus: Path, floors_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_run_gate_lowering_needs_lower(corpus: Path, floors_path: Path) -> None:
     )
     assert lowered.passed and lowered.written
     pinned = json.loads(floors_path.read_text(encoding="utf-8"))
-    assert pinned["corpora"]["../data/dev"]["floors"]["rules"]["attribution.f1"] == 30.0
+    assert pinned["corpora"]["../data/dev"]["floors"]["default"]["attribution.f1"] == 30.0
 
 
 def test_run_gate_digest_mismatch_reported(corpus: Path, floors_path: Path) -> None:

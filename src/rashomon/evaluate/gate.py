@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import inspect
 import json
 import math
 import os
@@ -51,7 +50,7 @@ __all__ = [
 ]
 
 #: The extraction mode that always exists.
-DEFAULT_MODEL = "rules"
+DEFAULT_MODEL = "default"
 #: Where the floors live, relative to the repository root.
 DEFAULT_FLOORS = Path("benchmarks/eval_floors.json")
 #: The scores the gate holds, as dotted paths into ``score_attributions``'s dict.
@@ -65,27 +64,16 @@ Evaluate = Callable[[Path, str], Scores]
 
 
 def load_analyzer(model: str = DEFAULT_MODEL) -> Analyzer:
-    """Build the ``Analyzer`` for an extraction mode.
-
-    ``Analyzer(mode=...)`` is used when the installed ``Analyzer`` takes a ``mode``, so a new
-    mode works here as soon as the pipeline has it; before that only ``rules`` exists.
+    """Build the ``Analyzer`` for an extraction mode (``default`` or ``rules``).
 
     Raises:
         ConfigError: The mode is unknown.
         ModelError: The spaCy model is not installed.
     """
-    if "mode" in inspect.signature(Analyzer).parameters:
-        # Called through a plain callable so this type-checks before ``mode`` exists.
-        factory: Callable[..., Analyzer] = Analyzer
-        try:
-            return factory(mode=model)
-        except ValueError as error:
-            raise ConfigError(f"unknown model {model!r}: {error}", where="--model") from None
-    if model != DEFAULT_MODEL:
-        raise ConfigError(
-            f"unknown model {model!r}; this version has only {DEFAULT_MODEL!r}", where="--model"
-        )
-    return Analyzer()
+    try:
+        return Analyzer(mode=model)
+    except ConfigError as error:
+        raise ConfigError(error.message, where="--model") from None
 
 
 def evaluate_model(
