@@ -43,5 +43,12 @@ def test_factories_blank_pipeline_without_parser_finds_nothing() -> None:
 
 
 def test_factories_lexicon_registry_matches_checked_in_list() -> None:
+    # Registration happens at import; import every module that registers a lexicon.
+    import rashomon.extract.actors
+    import rashomon.extract.attribution.cues
+    import rashomon.extract.events.codes
+    import rashomon.extract.events.verbs
+    import rashomon.link.claims  # noqa: F401
+
     names = sorted(name for name in lexicons.get_all() if name.startswith("rashomon."))
     assert names == json.loads(REGISTRY.read_text(encoding="utf-8"))

@@ -44,9 +44,7 @@ def load_pipeline(mode: str = "default") -> Language:
         ConfigError: ``mode`` is not one of ``MODES``.
     """
     if mode not in MODES:
-        raise ConfigError(
-            f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode"
-        )
+        raise ConfigError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode")
     nlp = load_model()
     nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
     nlp.add_pipe("rashomon_entities")

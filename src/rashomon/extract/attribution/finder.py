@@ -405,9 +405,10 @@ def _attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> Non
         end = max(frame_end, attribution.content[-1][1])
         sentence_end = _sentence_end_after(ctx, end)
         for quote in ctx.quotes:
-            if quote.start < sentence_end:
+            # The parser often ends the sentence after the next quotation's opening mark.
+            if quote.start + 2 < sentence_end:
                 continue
-            gap = text[sentence_end : quote.start]
+            gap = text[sentence_end : quote.start] if quote.start >= sentence_end else ""
             if gap.strip() or gap.count("\n") > 1 or _overlaps((quote.start, quote.end), taken):
                 break
             if _overlaps((quote.start, _sentence_end_after(ctx, quote.end)), cues):

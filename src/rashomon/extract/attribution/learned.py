@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from rashomon.errors import LexiconError
+from rashomon.extract.attribution.quotes import find_quotes
 from rashomon.lexicons import read_table
 
 __all__ = ["CueModel", "cue_frame", "count_cues"]
@@ -64,16 +65,18 @@ class CueModel:
     """
 
     counts: Mapping[tuple[str, str, str], tuple[int, int]]
-    threshold: float = 0.5
+    threshold: float = 0.45
     minimum: int = 2
 
     def is_cue(self, token: Token) -> bool:
         """Whether the model takes ``token`` as a cue in its frame."""
         if token.pos_ not in _CUE_POS:
             return False
-        key = (token.lemma_.lower(), token.pos_, cue_frame(token))
-        cues, total = self.counts.get(key, (0, 0))
+        cues, total = self._counts(token)
         return cues >= self.minimum and cues / (total + 1) >= self.threshold
+
+    def _counts(self, token: Token) -> tuple[int, int]:
+        return self.counts.get((token.lemma_.lower(), token.pos_, cue_frame(token)), (0, 0))
 
     @classmethod
     @functools.cache
@@ -83,7 +86,7 @@ class CueModel:
         return cls.from_rows(read_table(text, where=BUILT_IN, columns=_COLUMNS))
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Mapping[str, str]], threshold: float = 0.5) -> CueModel:
+    def from_rows(cls, rows: Iterable[Mapping[str, str]], threshold: float = 0.45) -> CueModel:
         counts: dict[tuple[str, str, str], tuple[int, int]] = {}
         for row in rows:
             try:
@@ -107,6 +110,15 @@ class CueModel:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _quoted_tokens(doc: Doc) -> set[int]:
+    inside: set[int] = set()
+    for quote in find_quotes(doc.text):
+        span = doc.char_span(quote.start + 1, quote.end - 1, alignment_mode="contract")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
 def count_cues(pairs: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> CueModel:
     """Count cue heads over parsed documents and their gold cue spans (character ranges).
 
@@ -120,8 +132,10 @@ def count_cues(pairs: Iterable[tuple[Doc, Iterable[tuple[int, int]]]]) -> CueMod
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 heads.add(span.root.i)
+        quoted = _quoted_tokens(doc)
         for token in doc:
-            if token.pos_ not in _CUE_POS:
+            # The finder never takes a word inside a quotation as a cue; neither do the counts.
+            if token.pos_ not in _CUE_POS or token.i in quoted:
                 continue
             key = (token.lemma_.lower(), token.pos_, cue_frame(token))
             seen[key] += 1

@@ -43,6 +43,11 @@ def find_quotes(text: str) -> list[Quote]:
     end of the article) yields a quote up to the end of its paragraph when that is short, and
     nothing otherwise; stray closing marks are ignored. Never raises.
     """
+    # ''Two apostrophes'' stand for a double quote mark in some newsroom styles; a shadow
+    # text with the same length makes them look like one, so offsets stay the text's own.
+    doubled = "''" in text
+    if doubled:
+        text = text.replace("''", '"\u2060')
     quotes: list[Quote] = []
     position = 0
     length = len(text)
@@ -58,8 +63,9 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(start, paragraph_end))
             position = paragraph_end + 1 if paragraph_end > start else start + 1
             continue
-        quotes.append(Quote(start, end + 1))
-        position = end + 1
+        close = end + 2 if doubled and text[end : end + 2] == '"\u2060' else end + 1
+        quotes.append(Quote(start, close))
+        position = close
     return quotes
 
 

@@ -1,0 +1,1 @@
+"""Political events: who did what to whom, coded to CAMEO."""
