@@ -28,7 +28,12 @@ def test_dates_resolved_against_publication(phrase: str, published: str, expecte
 
 @pytest.mark.parametrize(
     ("phrase", "published"),
-    [("Thursday", None), ("July 12", ""), ("Thursday", "not a date"), ("February 30", "2013-07-26")],
+    [
+        ("Thursday", None),
+        ("July 12", ""),
+        ("Thursday", "not a date"),
+        ("February 30", "2013-07-26"),
+    ],
 )
 def test_dates_unresolved_stay_none(phrase: str, published: str | None) -> None:
     assert resolve_date(phrase, published) is None

@@ -13,6 +13,7 @@ import typer
 from rashomon import __version__
 from rashomon.cli.analyze import analyze as _analyze
 from rashomon.cli.evaluate import app as _eval_app
+from rashomon.cli.train import app as _train_app
 
 __all__ = ["app", "main"]
 
@@ -25,6 +26,7 @@ app = typer.Typer(
 )
 app.command("analyze")(_analyze)
 app.add_typer(_eval_app, name="eval")
+app.add_typer(_train_app, name="train")
 
 
 def _print_version(value: bool) -> None:

@@ -148,7 +148,7 @@ def test_cues_participles_inherit_the_source(
     "sentence",
     [
         "He did not say whether he would run again.",
-        "The soldiers sang a song.",
+        "The soldiers cleaned their rifles.",
         "She added sugar to the tea.",
     ],
 )

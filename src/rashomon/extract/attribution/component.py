@@ -18,16 +18,16 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from rashomon.errors import ConfigError
+from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
-from rashomon.extract.attribution.learned import CueModel
 from rashomon.lexicons import lexicons
 from rashomon.nlp.extensions import ATTRIBUTIONS
 
 __all__ = ["CUE_MODELS", "AttributionFinder"]
 
-#: The cue models a finder can use: the learned PolNeAR table, or none (lexicon only).
+#: The cue models a finder can use: the classifier trained on PolNeAR, or none (lexicon only).
 CUE_MODELS = ("polnear", "none")
 
 
@@ -39,8 +39,8 @@ class AttributionFinder(Pipe):
         name: its name in the pipeline.
         cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``).
         sourcing: the registered name of the sourcing lexicon loader.
-        cue_model: ``"polnear"`` to add the cues learned from PolNeAR train to the lexicon's
-            (the default), or ``"none"`` for the lexicon alone.
+        cue_model: ``"polnear"`` to let the cue classifier trained on PolNeAR train decide
+            cues in context (the default), or ``"none"`` for the lexicon alone.
     """
 
     def __init__(
@@ -60,7 +60,7 @@ class AttributionFinder(Pipe):
                 f"unknown cue model {cue_model!r}; use one of {', '.join(CUE_MODELS)}",
                 where="cue_model",
             )
-        self.model = CueModel.default() if cue_model == "polnear" else None
+        self.classifier = CueClassifier.default() if cue_model == "polnear" else None
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -77,7 +77,7 @@ class AttributionFinder(Pipe):
 
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""
-        return find_attributions(doc, self.cues, self.sourcing, self.model)
+        return find_attributions(doc, self.cues, self.sourcing, self.classifier)
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""

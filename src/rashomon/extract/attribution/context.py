@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
-from rashomon.extract.attribution.learned import CueModel
 from rashomon.extract.attribution.quotes import Quote, find_quotes
 
 __all__ = ["Context"]
@@ -28,8 +28,8 @@ class Context:
     sourcing: SourcingLexicon
     sentence_bounds: list[tuple[int, int]]
     sentence_of: list[int]
-    model: CueModel | None = None
     quoted: list[bool] | None = None
+    classifier: CueClassifier | None = None
 
     @classmethod
     def build(
@@ -37,7 +37,7 @@ class Context:
         doc: Doc,
         cues: CueLexicon,
         sourcing: SourcingLexicon,
-        model: CueModel | None = None,
+        classifier: CueClassifier | None = None,
     ) -> Context:
         text = doc.text
         bounds: list[tuple[int, int]] = []
@@ -56,7 +56,7 @@ class Context:
             if span is not None:
                 for index in range(span.start, span.end):
                     quoted[index] = True
-        return cls(doc, text, quotes, cues, sourcing, bounds, sentence_of, model, quoted)
+        return cls(doc, text, quotes, cues, sourcing, bounds, sentence_of, quoted, classifier)
 
     def inside_quote(self, token: Token) -> bool:
         """Whether the token lies inside quotation marks."""

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.learned import CueModel
+from rashomon.extract.attribution.frames import cue_frame
 from rashomon.extract.attribution.quotes import Quote
 from rashomon.extract.attribution.sourcing import (
     classify_sourcing,
@@ -53,14 +54,17 @@ _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
 
 def find_attributions(
-    doc: Doc, cues: CueLexicon, sourcing: SourcingLexicon, model: CueModel | None = None
+    doc: Doc,
+    cues: CueLexicon,
+    sourcing: SourcingLexicon,
+    classifier: CueClassifier | None = None,
 ) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order of their cues.
 
-    With a learned ``model``, words the lexicon does not list are cues too where the model
-    has seen them head attributions in the same frame ("voted for", "endorsed").
+    With a learned ``classifier``, the words it was trained on are cues when it says so in
+    their context, whether the lexicon lists them ("voted for the bill") or not.
     """
-    ctx = Context.build(doc, cues, sourcing, model)
+    ctx = Context.build(doc, cues, sourcing, classifier)
     found: list[FoundAttribution] = []
     used_cues: set[int] = set()
     for token in doc:
@@ -84,9 +88,15 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return _according_to(ctx, token)
     verb_cue = ctx.cues.verb_cue(token)
-    if verb_cue is None and ctx.model is not None and token.pos_ in {"VERB", "AUX"}:
-        if ctx.model.is_cue(token):
-            # Learned: "Most Democrats voted for the bill." — a cue by the corpus's count.
+    speech_clause = (
+        verb_cue is not None and verb_cue.cue_class == "speech" and cue_frame(token) == "clause"
+    )
+    if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
+        # Learned in context: "cited the report" is a cue, "cited for speeding" is not. A
+        # speech verb governing a clause ("was quoted as saying that …") needs no second opinion.
+        if not ctx.classifier.is_cue(token, verb_cue is not None):
+            return None
+        if verb_cue is None:
             verb_cue = Cue(token.lemma_.lower(), "verb", "learned", "assert", True, True)
     if verb_cue is not None:
         return _from_verb(ctx, token, verb_cue)

@@ -1,0 +1,73 @@
+"""``rashomon train``: learn rashomon's small models from annotated corpora.
+
+``rashomon train attributions GOLD_DIR`` trains the cue classifier on a BRAT corpus in
+PolNeAR's layout and writes it as a ``.npz`` file. The shipped model
+(``src/rashomon/models/polnear_cue_classifier.npz``) is reproduced by running it on PolNeAR
+train with ``--output`` pointing there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rashomon.cli._util import configure_logging, print_error
+from rashomon.errors import RashomonError
+from rashomon.train.attributions import train_cue_classifier
+
+__all__ = ["app", "attributions"]
+
+app = typer.Typer(
+    name="train",
+    help="Learn rashomon's small models from annotated corpora.",
+    pretty_exceptions_show_locals=False,
+    no_args_is_help=True,
+)
+
+
+@app.command("attributions")
+def attributions(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR",
+            help="A BRAT corpus in PolNeAR's layout: text/*.txt and attributions/*.ann.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Where to write the trained cue classifier."),
+    ] = Path("rashomon-cue-classifier.npz"),
+    epochs: Annotated[int, typer.Option(min=1, help="Passes of gradient descent.")] = 6,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="-v for info, -vv for debug.")
+    ] = 0,
+) -> None:
+    """Train the cue classifier on GOLD_DIR and write it to --output."""
+    configure_logging(verbose)
+    errors = Console(stderr=True)
+    with Progress(
+        TextColumn("parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("parsing", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            classifier = train_cue_classifier(gold, epochs=epochs, progress=advance)
+        except RashomonError as error:
+            print_error(errors, str(error))
+            raise typer.Exit(1) from None
+    classifier.save(output)
+    errors.print(f"wrote {output} ({len(classifier.lemmas)} candidate lemmas)")

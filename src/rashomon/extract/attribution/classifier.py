@@ -1,0 +1,164 @@
+"""A contextual cue classifier: logistic regression over parse features.
+
+The count table in ``learned.py`` knows a word and its frame; it cannot tell "cited the
+report" (an attribution) from "cited for speeding" (not one). This classifier weighs the
+context too: who the subject is, what the object is, the verb group, the clause it sits in.
+Features are hashed into a fixed-size weight vector (crc32, stable across processes), trained
+by ``rashomon train attributions`` with plain stochastic gradient descent, and stored as a
+small ``.npz`` file.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Token
+
+from rashomon.extract.attribution.frames import cue_frame
+
+__all__ = ["CueClassifier", "cue_features", "train_classifier"]
+
+BUILT_IN = "polnear_cue_classifier.npz"
+_DIMENSIONS = 1 << 18
+_CANDIDATE_POS = {"VERB", "AUX"}
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"}
+
+
+def cue_features(token: Token, in_lexicon: bool) -> list[str]:
+    """The features of one candidate cue, as strings."""
+    lemma = token.lemma_.lower()
+    frame = cue_frame(token)
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        subject_kind = "none"
+    elif subject.lower_ in _PRONOUNS:
+        subject_kind = "pron"
+    elif subject.ent_type_:
+        subject_kind = f"ent:{subject.ent_type_}"
+    else:
+        subject_kind = f"noun:{subject.tag_}"
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+    object_kind = "none" if obj is None else (obj.ent_type_ or obj.pos_)
+    deps = sorted({c.dep_ for c in token.children if c.dep_ not in {"punct"}})
+    previous = token.nbor(-1).lower_ if token.i > 0 else "<s>"
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "</s>"
+    features = [
+        "bias",
+        f"lemma={lemma}",
+        f"lemma|frame={lemma}|{frame}",
+        f"frame={frame}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma|dep={lemma}|{token.dep_}",
+        f"lemma|tag={lemma}|{token.tag_}",
+        f"subject={subject_kind}",
+        f"lemma|subject={lemma}|{subject_kind}",
+        f"object={object_kind}",
+        f"lemma|object={lemma}|{object_kind}",
+        f"head={token.head.lemma_.lower()}",
+        f"head_pos={token.head.pos_}",
+        f"prev={previous}",
+        f"next={following}",
+        f"lemma|next={lemma}|{following}",
+        f"lexicon={in_lexicon}",
+        f"lexicon|frame={in_lexicon}|{frame}",
+    ]
+    features.extend(f"child={dep}" for dep in deps)
+    features.extend(f"lemma|child={lemma}|{dep}" for dep in deps)
+    return features
+
+
+def _indices(features: Iterable[str]) -> list[int]:
+    return [zlib.crc32(feature.encode("utf-8")) % _DIMENSIONS for feature in features]
+
+
+@dataclass(frozen=True)
+class CueClassifier:
+    """Hashed logistic regression deciding whether a candidate word is a cue.
+
+    Args:
+        weights: one weight per hashed feature.
+        lemmas: the lemmas worth scoring (seen as a cue in training); others never are.
+        threshold: the probability above which a candidate is a cue.
+    """
+
+    weights: np.ndarray
+    lemmas: frozenset[str]
+    threshold: float = 0.25
+
+    def is_candidate(self, token: Token) -> bool:
+        return token.pos_ in _CANDIDATE_POS and token.lemma_.lower() in self.lemmas
+
+    def probability(self, token: Token, in_lexicon: bool) -> float:
+        """P(cue) for a candidate token."""
+        score = float(sum(self.weights[i] for i in _indices(cue_features(token, in_lexicon))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def is_cue(self, token: Token, in_lexicon: bool) -> bool:
+        return self.is_candidate(token) and self.probability(token, in_lexicon) >= self.threshold
+
+    def save(self, path: Path) -> None:
+        """Store the non-zero weights and the candidate lemmas."""
+        nonzero = np.flatnonzero(self.weights)
+        np.savez_compressed(
+            path,
+            index=nonzero.astype(np.int32),
+            value=self.weights[nonzero].astype(np.float32),
+            lemmas=np.array(sorted(self.lemmas)),
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None, threshold: float = 0.25) -> CueClassifier:
+        if path is None:
+            with resources.files("rashomon.models").joinpath(BUILT_IN).open("rb") as handle:
+                data = np.load(handle)
+                return cls._from_arrays(data, threshold)
+        with np.load(path) as data:
+            return cls._from_arrays(data, threshold)
+
+    @classmethod
+    def _from_arrays(cls, data: np.lib.npyio.NpzFile, threshold: float) -> CueClassifier:
+        weights = np.zeros(_DIMENSIONS, dtype=np.float64)
+        weights[data["index"]] = data["value"]
+        return cls(weights, frozenset(str(x) for x in data["lemmas"]), threshold)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> CueClassifier:
+        """The built-in classifier, trained on PolNeAR train."""
+        return cls.load()
+
+
+def train_classifier(
+    examples: Sequence[tuple[list[str], bool]],
+    lemmas: frozenset[str],
+    *,
+    epochs: int = 6,
+    rate: float = 0.2,
+    l2: float = 1e-6,
+    seed: int = 13,
+) -> CueClassifier:
+    """Fit the weights by stochastic gradient descent on (features, is-cue) examples."""
+    weights = np.zeros(_DIMENSIONS, dtype=np.float64)
+    rows = [(_indices(features), 1.0 if label else 0.0) for features, label in examples]
+    order = list(range(len(rows)))
+    shuffle = random.Random(seed).shuffle
+    for epoch in range(epochs):
+        shuffle(order)
+        step = rate / (1 + epoch)
+        for position in order:
+            indices, label = rows[position]
+            score = float(weights[indices].sum())
+            predicted = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+            gradient = predicted - label
+            weights[indices] -= step * (gradient + l2 * weights[indices])
+    return CueClassifier(weights, lemmas)

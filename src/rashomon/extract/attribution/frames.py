@@ -1,0 +1,34 @@
+"""The frame of a candidate cue: what it governs, in one word.
+
+Many words are cues only in some frames ("called for the ban", not "called a meeting"), so
+the frame is the first thing the cue classifier looks at.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["cue_frame"]
+
+_BOUND = {"for", "about", "against", "on", "to", "of", "with", "as"}
+
+
+def cue_frame(token: Token) -> str:
+    """What a candidate cue governs, in one word.
+
+    ``clause`` ("said that …"), ``infinitive`` ("pledged to …"), ``object`` ("denied the
+    reports"), ``prep:for`` ("called for …"), ``subject`` (only a subject), ``none``.
+    """
+    deps = {child.dep_ for child in token.children}
+    if deps & {"ccomp", "parataxis"} or token.dep_ == "parataxis":
+        return "clause"
+    if "xcomp" in deps:
+        return "infinitive"
+    if deps & {"dobj", "obj", "attr", "oprd"}:
+        return "object"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _BOUND and child.i > token.i:
+            return f"prep:{child.lower_}"
+    if deps & {"nsubj", "nsubjpass", "poss"}:
+        return "subject"
+    return "none"

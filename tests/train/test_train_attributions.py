@@ -1,0 +1,80 @@
+"""Training the cue classifier on a small BRAT corpus, through the library and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from rashomon.cli import app
+from rashomon.extract.attribution.classifier import CueClassifier
+from rashomon.nlp.loading import load_model
+from rashomon.train.attributions import train_cue_classifier
+
+SENTENCES = [
+    "Most senators endorsed the governor for the nomination.",
+    "The union endorsed the mayor in the race.",
+    "Two newspapers endorsed the challenger last week.",
+    "The board endorsed a plan to cut costs.",
+]
+
+
+def _corpus(folder: Path) -> Path:
+    """Four one-sentence documents, each with "endorsed" annotated as a cue."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    for number, sentence in enumerate(SENTENCES):
+        start = sentence.index("endorsed")
+        source = sentence[: start - 1]
+        content_start = start + len("endorsed") + 1
+        content = sentence[content_start:-1]
+        (folder / "text" / f"doc{number}.txt").write_text(sentence, encoding="utf-8")
+        (folder / "attributions" / f"doc{number}.ann").write_text(
+            f"T1\tSource 0 {len(source)}\t{source}\n"
+            f"T2\tCue {start} {start + 8}\tendorsed\n"
+            f"T3\tContent {content_start} {content_start + len(content)}\t{content}\n"
+            f"T4\tAttribution {start} {start + 8}\tendorsed\n"
+            "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_train_attributions_learns_an_unlisted_cue(tmp_path: Path) -> None:
+    classifier = train_cue_classifier(_corpus(tmp_path / "gold"), epochs=4)
+    assert "endorse" in classifier.lemmas
+    doc = load_model()("The council endorsed the proposal on Monday.")
+    verb = next(t for t in doc if t.lemma_ == "endorse")
+    assert classifier.probability(verb, in_lexicon=False) > 0.5
+
+
+def test_train_attributions_is_deterministic_and_round_trips(tmp_path: Path) -> None:
+    gold = _corpus(tmp_path / "gold")
+    first = train_cue_classifier(gold, epochs=2)
+    second = train_cue_classifier(gold, epochs=2)
+    assert np.array_equal(first.weights, second.weights)
+    first.save(tmp_path / "model.npz")
+    loaded = CueClassifier.load(tmp_path / "model.npz")
+    assert loaded.lemmas == first.lemmas
+    assert np.allclose(loaded.weights, first.weights, atol=1e-6)
+
+
+def test_train_attributions_cli_writes_the_model(tmp_path: Path) -> None:
+    gold = _corpus(tmp_path / "gold")
+    output = tmp_path / "cues.npz"
+    result = CliRunner().invoke(
+        app, ["train", "attributions", str(gold), "--output", str(output), "--epochs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert output.exists()
+    assert "endorse" in CueClassifier.load(output).lemmas
+
+
+@pytest.mark.parametrize("missing", ["no-such-folder"])
+def test_train_attributions_cli_bad_corpus_is_one_line(tmp_path: Path, missing: str) -> None:
+    result = CliRunner().invoke(app, ["train", "attributions", str(tmp_path / missing)])
+    assert result.exit_code == 1
+    assert "error:" in result.output
+    assert "Traceback" not in result.output
