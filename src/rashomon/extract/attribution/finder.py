@@ -48,6 +48,8 @@ _DEFINITE = {"the", "these", "those", "such", "this", "that"}
 #: Dependents that continue an object content: "criticized Clinton for her ties" (prep),
 #: "called him a liar" (oprd), "urged them to leave" (xcomp).
 _OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "dative"}
+#: Verbs whose object is the listener, not the content: "told reporters that …".
+_LISTENER_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "promise"}
 _BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
@@ -232,6 +234,17 @@ def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
         while start < first and (doc[start].is_space or doc[start].is_punct):
             start += 1
         return min(start, first), max(last, frame - 1)
+    # "He added the weapons his country has are like nuclear arms." — the parser took the
+    # clause's subject for the verb's object; a speech verb's object before its clause is
+    # part of the clause unless the verb takes a listener ("told reporters that …").
+    for child in verb.children:
+        if (
+            child.dep_ == "dobj"
+            and verb.i < child.i < clause.i
+            and verb.lemma_.lower() not in _LISTENER_VERBS
+            and child.pos_ not in {"PRON", "PROPN"}
+        ):
+            first = min(first, subtree_range(child)[0])
     own_after = [c.i for c in verb.children if c.i > last and not c.is_punct and not c.is_space]
     if own_after:
         return first, last

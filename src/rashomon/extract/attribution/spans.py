@@ -11,6 +11,8 @@ __all__ = ["char_span_of", "subtree_range", "trim", "tokens_between"]
 #: Characters never worth keeping at the edge of a source or content span.
 _EDGE = " \t\n,;—–-"
 _QUOTES = "\"“”‘’«»'"
+#: Punctuation that separates rather than encloses.
+_SEPARATORS = {".", ",", ";", ":", "!", "?", "—", "–", "-", "--"}
 
 
 def subtree_range(token: Token, exclude: Iterable[Token] = ()) -> tuple[int, int]:
@@ -22,7 +24,9 @@ def subtree_range(token: Token, exclude: Iterable[Token] = ()) -> tuple[int, int
     skip: set[int] = set()
     for other in exclude:
         skip.update(t.i for t in other.subtree)
-    indices = [t.i for t in token.subtree if t.i not in skip]
+    # Punctuation does not stretch a span: "…, according to X." must not reach past the
+    # phrase to the period. Quote marks do, since they bound quotations.
+    indices = [t.i for t in token.subtree if t.i not in skip and t.text not in _SEPARATORS]
     if not indices:
         return token.i, token.i
     return min(indices), max(indices)
