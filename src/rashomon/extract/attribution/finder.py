@@ -112,6 +112,14 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     # "He did not say whether …" reports no content; "did not deny" is not a denial either.
     if any(child.dep_ == "neg" for child in verb.children):
         return None
+    passive = _passive_parts(verb)
+    if passive is not None and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        # "The mayor was endorsed by the union." — the object of the act is the passive
+        # subject, the one who acts is the agent.
+        theme, agent = passive
+        first, last = subtree_range(theme)
+        content = [trim(ctx.text, *char_span_of(ctx.doc, first, last))]
+        return _build(ctx, verb, cue, agent, [_expand_to_quotes(content[0], ctx.quotes)])
     content = _verb_content(ctx, verb, cue)
     if content is None:
         return None
@@ -129,6 +137,16 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         if first is not None and not _overlaps(first, found.content):
             found.source = (min(first[0], found.source[0]), max(first[1], found.source[1]))
     return found
+
+
+def _passive_parts(verb: Token) -> tuple[Token, Token] | None:
+    """The passive subject and the agent's noun of a passive verb, when it has both."""
+    theme = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if theme is None or agent is None or theme.lower_ == "it":
+        return None
+    noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return (theme, noun) if noun is not None else None
 
 
 def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
@@ -158,7 +176,8 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         # "The ministry denied the reports." — a denial's object is what it denies;
         # "criticized the mayor for the delays" — with what the object is charged with.
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
-        if obj is not None and obj.pos_ != "PRON":
+        listener = obj is not None and obj.pos_ == "PRON" and verb.lemma_ in _LISTENER_VERBS
+        if obj is not None and not listener:
             first, last = subtree_range(obj)
             for child in verb.children:
                 if child.i > last and child.dep_ in _OBJECT_FOLLOWERS:

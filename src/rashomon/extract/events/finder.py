@@ -1,0 +1,430 @@
+"""Find coded political events on a parsed ``Doc``: who did what to whom, where and when.
+
+For every verb the event verb lexicon knows (and a handful of event nouns), the finder reads
+off the parse the words the lexicon needs to pick a CAMEO code (a particle or bound
+preposition, an object lemma), then the actors:
+
+- the **source** is the subject; in the passive the ``by``-agent; a verb with no subject of
+  its own (an infinitive, a conjunct, a participle) borrows its head's;
+- the **target** is the direct object, or the object of the bound preposition ("fired on the
+  protesters"); when the object is what was done rather than to whom ("imposed sanctions"),
+  the target is the object of a directional preposition ("… on Iran").
+
+Actors are coded with ``ActorCoder``; pronouns take the entity the attribution layer resolved
+for them, or the speaker of the quote they stand in. Location (a country code from a place in
+a locative phrase) and date (a DATE entity on the verb) come last; ``status.py`` decides the
+evidential status. It only finds; ``component.EventFinder`` writes the results onto the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.actors import ActorCoder
+from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
+from rashomon.extract.events.found import FoundActor, FoundEvent, Range
+from rashomon.extract.events.status import FIRST_PERSON, evidential_status, is_hypothetical
+from rashomon.extract.events.verbs import EventVerbLexicon
+
+__all__ = ["find_events"]
+
+#: Nouns that report an event by themselves, mapped to the verb lemma that codes them:
+#: "Israel's attack on the depot", "the bombing of the market by insurgents".
+_EVENT_NOUNS = {
+    "attack": "attack", "assault": "assault", "raid": "raid", "bombing": "bomb",
+    "shelling": "shell", "invasion": "invade", "airstrike": "strike", "massacre": "massacre",
+}  # fmt: skip
+#: Prepositions whose object is where an event happened: "clashed with police in Cairo".
+_LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "within",
+                       "throughout", "outside", "into", "on"})  # fmt: skip
+#: Prepositions whose object an act is aimed at, once the direct object is the act itself:
+#: "imposed sanctions on Iran", "fired tear gas at protesters", "sent troops to Mali".
+_DIRECTIONAL = frozenset({"on", "against", "at", "upon", "to", "into", "toward", "towards"})
+#: Dependents that are not part of the phrase naming an actor: "rebels, who control the
+#: town," (relcl), "Hamas and Israel" (conj: each conjunct is its own actor).
+_NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+#: Prepositions that do belong to an actor's phrase: "the leader of Hamas", "militants from
+#: Pakistan"; others are where the actor was ("troops in Aleppo"), not who it is.
+_PHRASE_PREPOSITIONS = frozenset({"of", "from"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Pronouns referring to a person or to a group, for agreement with the entity they name.
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_COLLECTIVE = frozenset({"they", "them", "their", "theirs", "it", "its"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_MAX_BORROW = 4
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every rule reads: the doc, the other layers' results and the lexicons."""
+
+    doc: Doc
+    attributions: Sequence[dict[str, Any]]
+    entities: Sequence[dict[str, Any]]
+    verbs: EventVerbLexicon
+    coder: ActorCoder
+    entity_of_token: dict[int, Span]
+
+
+def find_events(
+    doc: Doc,
+    attributions: Sequence[dict[str, Any]],
+    verbs: EventVerbLexicon,
+    coder: ActorCoder,
+    entities: Sequence[dict[str, Any]] = (),
+) -> list[FoundEvent]:
+    """Every coded event in ``doc``, in text order of their triggers.
+
+    Args:
+        doc: a parsed document.
+        attributions: ``doc._.rashomon_attributions`` (plain dicts).
+        verbs: the event verb lexicon.
+        coder: the actor coder.
+        entities: ``doc._.rashomon_entities``, when the entity linker ran: its mentions
+            resolve pronouns and descriptions to coded actors.
+
+    Returns:
+        The events found; an event whose source the text does not name is left out.
+    """
+    entity_of_token = {token.i: ent for ent in doc.ents for token in ent}
+    ctx = _Context(doc, attributions, entities, verbs, coder, entity_of_token)
+    found: list[FoundEvent] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in verbs:
+            found.extend(_from_verb(ctx, token, lemma))
+        elif token.pos_ == "NOUN" and lemma in _EVENT_NOUNS:
+            found.extend(_from_noun(ctx, token, _EVENT_NOUNS[lemma]))
+    return found
+
+
+def _from_verb(ctx: _Context, verb: Token, lemma: str) -> Iterator[FoundEvent]:
+    """The events a verb reports: one per conjunct of its source ("Israel and Egypt signed")."""
+    particle, bound = _particle(ctx, verb, lemma)
+    passive = _is_passive(verb)
+    direct = _patient(verb) if passive else _child(verb, "dobj")
+    bound_object = _child(bound, "pobj") if bound is not None else None
+    # The infinitive's object codes the verb above it: "threatened to impose sanctions" is a
+    # threat of sanctions (1312), not a bare threat.
+    infinitive = _child(verb, "xcomp")
+    candidates = [direct, bound_object, _child(infinitive, "dobj") if infinitive else None]
+    hints = ctx.verbs.objects(lemma)
+    thing = next((t for t in candidates if t is not None and _noun_lemma(t) in hints), None)
+    entry = ctx.verbs.lookup(lemma, particle, _noun_lemma(thing) if thing is not None else None)
+    if entry is None:
+        return
+    target = next(
+        (t for t in (direct, bound_object, _child(verb, "dative")) if t is not None and t != thing),
+        None,
+    )
+    if target is None:
+        target = _directional_object(verb, thing)
+    doer = _doer(verb)
+    if doer is None:
+        return
+    location = _location(ctx, verb, direct)
+    date = _date(ctx, verb)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+    hypothetical = is_hypothetical(verb)
+    for source in (doer, *(c for c in doer.conjuncts if c.pos_ in {"NOUN", "PROPN"})):
+        if target is not None and source == target:
+            continue
+        yield _event(ctx, verb, entry.code, source, target, location, date, negated, hypothetical)
+
+
+def _from_noun(ctx: _Context, noun: Token, lemma: str) -> Iterator[FoundEvent]:
+    """An event noun with a named doer: "Israel's attack on the depot", "a raid by police"."""
+    code = ctx.verbs.code_for(lemma)
+    if code is None:
+        return
+    doer = _child(noun, "poss")
+    target = None
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ == "by" and doer is None:
+            doer = _child(prep, "pobj")
+        elif prep.lower_ in {"on", "against", "of"} and target is None:
+            target = _child(prep, "pobj")
+    if doer is None:
+        return
+    location = _location(ctx, noun, None)
+    yield _event(ctx, noun, code, doer, target, location, _date(ctx, noun), False, False)
+
+
+def _event(
+    ctx: _Context,
+    trigger: Token,
+    code: str,
+    source: Token,
+    target: Token | None,
+    location: str | None,
+    date: Range | None,
+    negated: bool,
+    hypothetical: bool,
+) -> FoundEvent:
+    trigger_range = (trigger.idx, trigger.idx + len(trigger.text))
+    source_actor = _actor(ctx, source, location)
+    target_actor = _actor(ctx, target, location) if target is not None else None
+    evidence = evidential_status(
+        trigger_range, source_actor, hypothetical, ctx.attributions, ctx.entities
+    )
+    return FoundEvent(
+        trigger=trigger_range,
+        trigger_token=trigger.i,
+        lemma=trigger.lemma_.lower(),
+        code=code,
+        source=source_actor,
+        target=target_actor,
+        negated=negated,
+        status=evidence.status,
+        attribution=evidence.attribution,
+        date=date,
+        location=location,
+    )
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _noun_lemma(token: Token) -> str:
+    """The lemma an object hint is written in: "the fighting" → "fight", "sanctions" → "sanction"."""
+    lemma = token.lemma_.lower()
+    if lemma.endswith("ing") and token.pos_ == "NOUN" and len(lemma) > 5:
+        # A gerund noun names the act of its verb: "joined the fighting" = "joined the fight".
+        stem = lemma[:-3]
+        return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return lemma
+
+
+def _particle(ctx: _Context, verb: Token, lemma: str) -> tuple[str | None, Token | None]:
+    """The particle ("set off") or bound preposition ("fired on") that changes the code."""
+    known = ctx.verbs.particles(lemma)
+    if not known:
+        return None, None
+    for child in verb.children:
+        # A phrasal verb: "Rebels set off a bomb in the market."
+        if child.dep_ == "prt" and child.lower_ in known:
+            return child.lower_, None
+    for child in verb.children:
+        # A bound preposition: "Police fired on the protesters."
+        if child.dep_ == "prep" and child.lower_ in known:
+            return child.lower_, child
+    return None, None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive, including a participle ("a convoy attacked by rebels")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    # A bare participle conjunct shares its head's voice: "was stopped and attacked".
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and _child(verb, "nsubj") is None
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and verb.head is not verb
+        and _is_passive(verb.head)
+    )
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """A relative pronoun's noun: in "rebels who attacked the base" the doer is "rebels"."""
+    if token.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def _doer(verb: Token, depth: int = 0) -> Token | None:
+    """Who acts: the subject, the passive's agent, or the subject borrowed from the head."""
+    if _is_passive(verb):
+        agent = _child(verb, "agent")
+        pobj = _child(agent, "pobj") if agent is not None else None
+        if pobj is None and verb.dep_ == "conj" and depth < _MAX_BORROW:
+            return _doer(verb.head, depth + 1)
+        return _antecedent(pobj, verb) if pobj is not None else None
+    subject = _child(verb, "nsubj")
+    if subject is not None:
+        return _antecedent(subject, verb)
+    if verb.dep_ == "acl":
+        # An active participle on its doer: "militants fighting the government".
+        return verb.head
+    if depth >= _MAX_BORROW or verb.head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        # Object control: "ordered troops to withdraw" — the troops withdraw.
+        controller = _child(verb.head, "dobj")
+        return controller if controller is not None else _doer(verb.head, depth + 1)
+    if verb.dep_ in {"conj", "advcl"}:
+        # "Rebels stormed the town and attacked the base"; "…, killing two soldiers".
+        return _doer(verb.head, depth + 1)
+    return None
+
+
+def _patient(verb: Token, depth: int = 0) -> Token | None:
+    """Whom a passive verb's act is done to: "The convoy was attacked by rebels"."""
+    subject = _child(verb, "nsubjpass")
+    if subject is not None:
+        return _antecedent(subject, verb)
+    if verb.dep_ == "acl":
+        return verb.head
+    if verb.dep_ == "conj" and depth < _MAX_BORROW:
+        return _patient(verb.head, depth + 1)
+    return None
+
+
+def _directional_object(verb: Token, thing: Token | None) -> Token | None:
+    """The target when the object is the act: "imposed sanctions on Iran" → Iran."""
+    holders = [verb] if thing is None else [verb, thing]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _DIRECTIONAL:
+                pobj = _child(prep, "pobj")
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+def _phrase(ctx: _Context, token: Token) -> Range:
+    """The characters of the phrase naming an actor, without its clauses and conjuncts."""
+    exclude = [
+        c
+        for c in token.children
+        if c.dep_ in _NOT_IN_PHRASE
+        or (c.dep_ == "prep" and c.lower_ not in _PHRASE_PREPOSITIONS)
+    ]
+    first, last = subtree_range(token, exclude)
+    start, end = char_span_of(ctx.doc, first, last)
+    start, end = trim(ctx.doc.text, start, end, keep_quotes=False)
+    if start >= end:
+        return token.idx, token.idx + len(token.text)
+    return start, end
+
+
+def _actor(ctx: _Context, token: Token, location: str | None) -> FoundActor:
+    """An actor's words, code and entity.
+
+    The code comes, in order, from the entity the linker resolved for these words, from the
+    words themselves, or from a sector the words give ("its troops": MIL) with the country of
+    their owner ("its" = the speaker) or of the event's place ("a government convoy near
+    Aleppo": SYR + GOV).
+    """
+    span = _phrase(ctx, token)
+    mentioned = _mentioned_entity(ctx, token)
+    possessor = _child(token, "poss")
+    pronoun: str | None = None
+    owner: int | None = None
+    if token.pos_ == "PRON":
+        pronoun = token.lower_
+        owner = mentioned if mentioned is not None else _referent(ctx, token)
+    elif possessor is not None and possessor.pos_ == "PRON":
+        # A possessive pronoun: "The commander said his fighters attacked" — his side.
+        pronoun = possessor.lower_
+        owner = _referent(ctx, possessor)
+    entity = mentioned if mentioned is not None else owner
+    code = _entity_code(ctx, mentioned)
+    if code is None and token.pos_ == "PRON":
+        code = _entity_code(ctx, owner)
+    if code is None and token.pos_ != "PRON":
+        description = ctx.coder.describe(ctx.doc.text[span[0] : span[1]])
+        code = description.actor_code
+        owner_code = _entity_code(ctx, owner)
+        country = owner_code[:3] if owner_code else location
+        if code is None and description.sector is not None and country is not None:
+            code = country + description.sector
+    return FoundActor(span=span, code=code, entity=entity, pronoun=pronoun)
+
+
+def _entity_code(ctx: _Context, index: int | None) -> str | None:
+    if index is None or not 0 <= index < len(ctx.entities):
+        return None
+    code = ctx.entities[index].get("actor_code")
+    return code if isinstance(code, str) else None
+
+
+def _mentioned_entity(ctx: _Context, token: Token) -> int | None:
+    """The entity with the narrowest mention holding the token, if the linker found one."""
+    best: tuple[int, int] | None = None
+    for index, entity in enumerate(ctx.entities):
+        for start, end in entity.get("mentions", ()):
+            if start <= token.idx < end and (best is None or end - start < best[1]):
+                best = (index, end - start)
+    return best[0] if best is not None else None
+
+
+def _referent(ctx: _Context, pronoun: Token) -> int | None:
+    """The entity a pronoun stands for: the speaker of the quote it is in, else the nearest
+    source before it ("The ministry said its troops …": its = the ministry).
+    """
+    word = pronoun.lower_
+    holders = [
+        a
+        for a in ctx.attributions
+        if any(s <= pronoun.idx < e for s, e in a["content"]) and a.get("entity") is not None
+    ]
+    if holders:
+        speaker = min(holders, key=lambda a: sum(e - s for s, e in a["content"]))
+        if word in FIRST_PERSON and speaker["kind"] != "indirect":
+            return int(speaker["entity"])
+        if _agrees(ctx, word, speaker["entity"]):
+            return int(speaker["entity"])
+    if word in FIRST_PERSON:
+        return None
+    before = [
+        a
+        for a in ctx.attributions
+        if a.get("source") and a["source"][1] <= pronoun.idx and a.get("entity") is not None
+    ]
+    if before:
+        nearest = max(before, key=lambda a: a["source"][0])
+        if _agrees(ctx, word, nearest["entity"]):
+            return int(nearest["entity"])
+    return None
+
+
+def _agrees(ctx: _Context, word: str, index: int) -> bool:
+    """Whether a third-person pronoun can name the entity: "he" a person, "its" a body."""
+    if not 0 <= index < len(ctx.entities):
+        return False
+    kind = ctx.entities[index].get("type")
+    if word in _PERSONAL:
+        return kind in {"person", None}
+    if word in _COLLECTIVE:
+        return kind != "person"
+    return False
+
+
+def _location(ctx: _Context, verb: Token, direct: Token | None) -> str | None:
+    """The country of a place in a locative phrase: "attacked a convoy near Aleppo" → SYR."""
+    holders = [verb] if direct is None else [verb, direct]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for token in prep.subtree:
+                ent = ctx.entity_of_token.get(token.i)
+                if ent is not None and ent.label_ in _PLACE_LABELS:
+                    country = ctx.coder.country_of(ent.text)
+                    if country is not None:
+                        return country
+    return None
+
+
+def _date(ctx: _Context, verb: Token) -> Range | None:
+    """A date attached to the verb: "on Sunday", "last week", "Attacked Sunday"."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            holder = _child(child, "pobj")
+        elif child.dep_ in {"npadvmod", "tmod", "advmod"}:
+            holder = child
+        else:
+            continue
+        ent = ctx.entity_of_token.get(holder.i) if holder is not None else None
+        if ent is not None and ent.label_ == "DATE":
+            return ent.start_char, ent.end_char
+    return None

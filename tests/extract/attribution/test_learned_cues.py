@@ -1,0 +1,59 @@
+"""The default mode: cues decided in context by the classifier trained on PolNeAR train."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_cue, content_text
+
+from rashomon.extract.attribution.quotes import find_quotes
+from rashomon.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def rules() -> Analyzer:
+    return Analyzer(mode="rules")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Most Democrats voted for the bill.", "voted for", "Most Democrats", "the bill"),
+        ("The union endorsed the mayor in the race.", "endorsed", "The union",
+         "the mayor in the race"),
+    ],
+)  # fmt: skip
+def test_learned_cues_beyond_the_lexicon(
+    analyzer: Analyzer, rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+    assert rules.analyze(sentence).attributions == ()
+
+
+def test_learned_cues_passive_with_agent(analyzer: Analyzer) -> None:
+    attribution = by_cue(
+        analyzer.analyze("The mayor has been endorsed by the teachers' union."),
+        "has been endorsed",
+    )
+    assert attribution.source is not None and attribution.source.text == "the teachers' union"
+    assert content_text(attribution) == "The mayor"
+
+
+def test_learned_cues_not_inside_quotations(analyzer: Analyzer) -> None:
+    text = '"I think we will win the vote," the senator said.'
+    cues = [a.cue.text for a in analyzer.analyze(text).attributions]
+    assert cues == ["said"]
+
+
+def test_learned_cues_quotation_continues_after_the_sentence(analyzer: Analyzer) -> None:
+    text = '"We won," the coach said. "Now the hard work begins. We start on Monday."'
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert len(attribution.content) == 2
+    assert attribution.content[1].text.startswith('"Now the hard work')
+
+
+def test_learned_cues_doubled_apostrophes_are_quotes() -> None:
+    text = "He said ''the vote is lost,'' and left."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["''the vote is lost,''"]
