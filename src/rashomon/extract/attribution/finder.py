@@ -117,9 +117,9 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         # "The mayor was endorsed by the union." — the object of the act is the passive
         # subject, the one who acts is the agent.
         theme, agent = passive
-        first, last = subtree_range(theme)
-        content = [trim(ctx.text, *char_span_of(ctx.doc, first, last))]
-        return _build(ctx, verb, cue, agent, [_expand_to_quotes(content[0], ctx.quotes)])
+        theme_first, theme_last = subtree_range(theme)
+        theme_range = trim(ctx.text, *char_span_of(ctx.doc, theme_first, theme_last))
+        return _build(ctx, verb, cue, agent, [_expand_to_quotes(theme_range, ctx.quotes)])
     content = _verb_content(ctx, verb, cue)
     if content is None:
         return None

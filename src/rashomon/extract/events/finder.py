@@ -46,7 +46,9 @@ _LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "acros
 _DIRECTIONAL = frozenset({"on", "against", "at", "upon", "to", "into", "toward", "towards"})
 #: Dependents that are not part of the phrase naming an actor: "rebels, who control the
 #: town," (relcl), "Hamas and Israel" (conj: each conjunct is its own actor).
-_NOT_IN_PHRASE = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+_NOT_IN_PHRASE = frozenset(
+    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "case"}
+)
 #: Prepositions that do belong to an actor's phrase: "the leader of Hamas", "militants from
 #: Pakistan"; others are where the actor was ("troops in Aleppo"), not who it is.
 _PHRASE_PREPOSITIONS = frozenset({"of", "from"})
@@ -124,6 +126,9 @@ def _from_verb(ctx: _Context, verb: Token, lemma: str) -> Iterator[FoundEvent]:
     if target is None:
         target = _directional_object(verb, thing)
     doer = _doer(verb)
+    if doer is not None and doer.lemma_.lower() in _EVENT_NOUNS:
+        # An event as the subject acts for its doer: "Israel's attack killed five people".
+        doer = _noun_doer(doer)
     if doer is None:
         return
     location = _location(ctx, verb, direct)
@@ -141,17 +146,24 @@ def _from_noun(ctx: _Context, noun: Token, lemma: str) -> Iterator[FoundEvent]:
     code = ctx.verbs.code_for(lemma)
     if code is None:
         return
-    doer = _child(noun, "poss")
+    doer = _noun_doer(noun)
     target = None
     for prep in (c for c in noun.children if c.dep_ == "prep"):
-        if prep.lower_ == "by" and doer is None:
-            doer = _child(prep, "pobj")
-        elif prep.lower_ in {"on", "against", "of"} and target is None:
+        if prep.lower_ in {"on", "against", "of"} and target is None:
             target = _child(prep, "pobj")
     if doer is None:
         return
     location = _location(ctx, noun, None)
     yield _event(ctx, noun, code, doer, target, location, _date(ctx, noun), False, False)
+
+
+def _noun_doer(noun: Token) -> Token | None:
+    """Who carried out an event noun: its possessor or its ``by``-phrase."""
+    doer = _child(noun, "poss")
+    if doer is not None:
+        return doer
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return _child(by, "pobj") if by is not None else None
 
 
 def _event(
@@ -221,7 +233,8 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        # "a convoy attacked by rebels", but not "reports that militants had joined …".
+        return not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
     # A bare participle conjunct shares its head's voice: "was stopped and attacked".
     return (
         verb.dep_ == "conj"
