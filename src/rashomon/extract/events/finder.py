@@ -39,8 +39,10 @@ _EVENT_NOUNS = {
     "shelling": "shell", "invasion": "invade", "airstrike": "strike", "massacre": "massacre",
 }  # fmt: skip
 #: Prepositions whose object is where an event happened: "clashed with police in Cairo".
-_LOCATIVE = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "within",
-                       "throughout", "outside", "into", "on"})  # fmt: skip
+#: "On" and "into" are left out: "imposed sanctions on Iran" names a target, not a place.
+_LOCATIVE = frozenset(
+    {"in", "near", "at", "inside", "outside", "around", "across", "within", "throughout"}
+)
 #: Prepositions whose object an act is aimed at, once the direct object is the act itself:
 #: "imposed sanctions on Iran", "fired tear gas at protesters", "sent troops to Mali".
 _DIRECTIONAL = frozenset({"on", "against", "at", "upon", "to", "into", "toward", "towards"})
