@@ -10,11 +10,7 @@ Add it to any English pipeline with a parser::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
-
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from rashomon.errors import ConfigError
@@ -23,6 +19,7 @@ from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.lexicons import lexicons
+from rashomon.nlp.component import RashomonPipe
 from rashomon.nlp.extensions import ATTRIBUTIONS
 
 __all__ = ["CUE_MODELS", "AttributionFinder"]
@@ -31,7 +28,7 @@ __all__ = ["CUE_MODELS", "AttributionFinder"]
 CUE_MODELS = ("polnear", "none")
 
 
-class AttributionFinder(Pipe):
+class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
     """Finds who said what; writes ``doc._.rashomon_attributions``.
 
     Args:
@@ -62,19 +59,6 @@ class AttributionFinder(Pipe):
             )
         self.classifier = CueClassifier.default() if cue_model == "polnear" else None
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            found = self.find(doc)
-            self.set_annotations(doc, found)
-        except Exception as error:  # noqa: BLE001 - routed to spaCy's error handler
-            error_handler(self.name, self, [doc], error)
-        return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
-
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""
         return find_attributions(doc, self.cues, self.sourcing, self.classifier)
@@ -82,6 +66,3 @@ class AttributionFinder(Pipe):
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""
         doc._.set(ATTRIBUTIONS, [a.to_data() for a in found])
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None) -> None:
-        """Nothing to learn: the component is ready as built."""
