@@ -46,6 +46,8 @@ def load_pipeline(mode: str = "default") -> Language:
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode")
     nlp = load_model()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("rashomon_line_breaks", before="parser")
     nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
     nlp.add_pipe("rashomon_entities")
     return nlp

@@ -38,7 +38,10 @@ def source_range(doc: Doc, text: str, subject: Token) -> Range | None:
         # "It was reported that …": no one is named.
         return None
     relative = [c for c in subject.children if c.dep_ in {"relcl", "acl"} and c.i > subject.i]
-    first, last = subtree_range(subject, exclude=relative)
+    # "The minister on Thursday denied …": the parser hangs the date on the subject; it
+    # says when, not who.
+    dated = [c for c in subject.children if _is_date_phrase(c) and c.i > subject.i]
+    first, last = subtree_range(subject, exclude=relative + dated)
     start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
 
@@ -86,10 +89,21 @@ def _subtree_text(token: Token) -> str:
     return token.doc[first : last + 1].text.lower()
 
 
+def _is_date_phrase(token: Token) -> bool:
+    """A prepositional or bare date modifier: "on Thursday", "last week"."""
+    if token.dep_ == "prep" and token.lower_ in {"on", "in"}:
+        return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+    return token.dep_ in {"npadvmod", "tmod"} and token.ent_type_ in {"DATE", "TIME"}
+
+
 def find_said_on(doc: Doc, cue_token: Token) -> Range | None:
     """The words that say when the cue happened ("on Thursday", "last week"), if any."""
     candidates: list[Token] = []
-    for child in cue_token.children:
+    holders = [cue_token]
+    # "The minister on Thursday denied …": the date hangs on the subject.
+    holders += [c for c in cue_token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    children = [child for holder in holders for child in holder.children]
+    for child in children:
         if child.dep_ == "prep" and child.lower_ in {"on", "in"}:
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in {"npadvmod", "tmod", "obl:tmod"}:
