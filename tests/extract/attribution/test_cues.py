@@ -154,3 +154,21 @@ def test_cues_participles_inherit_the_source(
 )
 def test_cues_no_attribution_without_content(analyzer: Analyzer, sentence: str) -> None:
     assert analyzer.analyze(sentence).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Graham: Trump Rhetoric Is Destroying the Party\nThe senator spoke on Sunday.",
+         "Graham", "Trump Rhetoric Is Destroying the Party"),
+    ],
+)  # fmt: skip
+def test_cues_headline_colon(analyzer: Analyzer, text: str, source: str, content: str) -> None:
+    attribution = by_cue(analyzer.analyze(text), ":")
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> None:
+    text = "The plan: cut taxes and raise spending for the schools."
+    assert [a for a in analyzer.analyze(text).attributions if a.cue.text == ":"] == []

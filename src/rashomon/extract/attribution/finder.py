@@ -76,6 +76,7 @@ def find_attributions(
             used_cues.add(token.i)
     _attach_split_quotes(ctx, found)
     found.extend(_from_orphan_quotes(ctx, found, used_cues))
+    found.extend(_from_colon_lines(ctx, found))
     found.sort(key=lambda a: a.cue)
     _attach_continued_quotes(ctx, found)
     _link(doc, found)
@@ -496,6 +497,50 @@ def _from_orphan_quotes(
             used_cues.add(verb.i)
             extra.append(attribution)
             taken.append((quote.start, quote.end))
+    return extra
+
+
+def _from_colon_lines(ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
+    """Headline attributions: "Graham: Trump's Rhetoric Is Destroying the Party".
+
+    A line that opens with a short name and a colon puts words in that name's mouth; the
+    name must be a named entity (or proper nouns) of at most four words.
+    """
+    doc, text = ctx.doc, ctx.text
+    extra: list[FoundAttribution] = []
+    taken = [a.cue for a in found]
+    line_start = 0
+    for line in text.split("\n"):
+        start = line_start
+        line_start += len(line) + 1
+        colon = line.find(":")
+        if colon <= 0 or len(line) > 300 or len(line[colon + 1 :].split()) < 3:
+            continue
+        name = doc.char_span(start, start + colon, alignment_mode="contract")
+        if name is None or not 0 < len(name) <= 4 or name[0].is_lower:
+            continue
+        if not all(t.pos_ == "PROPN" or t.ent_type_ or t.is_punct for t in name):
+            continue
+        cue = (start + colon, start + colon + 1)
+        content = trim(text, cue[1], start + len(line))
+        if content[1] <= content[0] or _overlaps(cue, taken):
+            continue
+        lemmas, names = content_lemmas(doc, [content])
+        extra.append(
+            FoundAttribution(
+                cue=cue,
+                cue_token=name.end if name.end < len(doc) else name.end - 1,
+                cue_lemma=":",
+                content=[content],
+                kind=_kind(text, [content], ctx.quotes),
+                polarity="assert",
+                sourcing="named",
+                source=(name.start_char, name.end_char),
+                source_token=name.root.i,
+                content_lemmas=lemmas,
+                content_names=names,
+            )
+        )
     return extra
 
 
