@@ -16,11 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rashomon.extract.actors import ActorCoder
+from rashomon.extract.events.codes import CameoCodes
+from rashomon.extract.events.convert import to_events
 from rashomon.link.claims import ClaimInput, group_claims
 from rashomon.link.dates import resolve_date
 from rashomon.link.outlet import find_outlet_voice
 from rashomon.model import Analysis, Article, Attribution, Claim, Entity, Source, Span
-from rashomon.nlp.extensions import ATTRIBUTIONS, ENTITIES
+from rashomon.nlp.extensions import ATTRIBUTIONS, ENTITIES, EVENTS
 from rashomon.nlp.loading import load_pipeline
 from rashomon.read import to_article
 
@@ -116,8 +118,20 @@ class Analyzer:
             _attribution(article.text, a, ids[id(a)], f"c{claim_of[n] + 1}", entity_ids, article)
             for n, a in enumerate(kept)
         )
+        raw_events: list[dict[str, Any]] = doc._.get(EVENTS) or []
+        events = to_events(
+            article.text,
+            [e for e in raw_events if not _inside(e["trigger"], excluded)],
+            {raw: ids[id(raw_attributions[raw])] for raw in kept_at},
+            article.published,
+            CameoCodes.default(),
+        )
         return Analysis(
-            article=article, entities=entities, attributions=attributions, claims=tuple(claims)
+            article=article,
+            entities=entities,
+            attributions=attributions,
+            claims=tuple(claims),
+            events=events,
         )
 
     def _claim_input(

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["ATTRIBUTIONS", "ENTITIES", "register_extensions"]
+__all__ = ["ATTRIBUTIONS", "ENTITIES", "EVENTS", "register_extensions"]
 
 #: ``doc._.rashomon_attributions``: one dict per attribution (see ``extract.attribution``).
 ATTRIBUTIONS = "rashomon_attributions"
 #: ``doc._.rashomon_entities``: one dict per entity (see ``extract.entities``).
 ENTITIES = "rashomon_entities"
+#: ``doc._.rashomon_events``: one dict per coded event (see ``extract.events``).
+EVENTS = "rashomon_events"
 
 
 def register_extensions() -> None:
     """Register the extensions unless they already are (never with ``force=True``)."""
-    for name in (ATTRIBUTIONS, ENTITIES):
+    for name in (ATTRIBUTIONS, ENTITIES, EVENTS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 

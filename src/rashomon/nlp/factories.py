@@ -18,8 +18,14 @@ from rashomon.nlp import extensions
 if TYPE_CHECKING:
     from rashomon.extract.attribution.component import AttributionFinder
     from rashomon.extract.entities.component import EntityLinker
+    from rashomon.extract.events.component import EventFinder
 
-__all__ = ["break_sentences_at_lines", "make_attribution_finder", "make_entity_linker"]
+__all__ = [
+    "break_sentences_at_lines",
+    "make_attribution_finder",
+    "make_entity_linker",
+    "make_event_finder",
+]
 
 
 @Language.component(
@@ -70,3 +76,24 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
     from rashomon.extract.entities.component import EntityLinker
 
     return EntityLinker(nlp, name)
+
+
+@Language.factory(
+    "rashomon_events",
+    assigns=[f"doc._.{extensions.EVENTS}"],
+    requires=[
+        f"doc._.{extensions.ATTRIBUTIONS}",
+        f"doc._.{extensions.ENTITIES}",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "doc.ents",
+    ],
+    default_config={},
+)
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
+    """Who did what to whom: CAMEO-coded events with their evidential status."""
+    from rashomon.extract.events.component import EventFinder
+
+    return EventFinder(nlp, name)

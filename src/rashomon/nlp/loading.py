@@ -50,4 +50,5 @@ def load_pipeline(mode: str = "default") -> Language:
         nlp.add_pipe("rashomon_line_breaks", before="parser")
     nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
     nlp.add_pipe("rashomon_entities")
+    nlp.add_pipe("rashomon_events")
     return nlp

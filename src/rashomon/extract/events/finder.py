@@ -60,6 +60,7 @@ _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _COLLECTIVE = frozenset({"they", "them", "their", "theirs", "it", "its"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _MAX_BORROW = 4
+_TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "hour", "night", "while"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class _Context:
     """What every rule reads: the doc, the other layers' results and the lexicons."""
 
     doc: Doc
+    #: ``doc.text`` once: spaCy rebuilds it from the tokens on every access.
+    text: str
     attributions: Sequence[dict[str, Any]]
     entities: Sequence[dict[str, Any]]
     verbs: EventVerbLexicon
@@ -95,7 +98,7 @@ def find_events(
         The events found; an event whose source the text does not name is left out.
     """
     entity_of_token = {token.i: ent for ent in doc.ents for token in ent}
-    ctx = _Context(doc, attributions, entities, verbs, coder, entity_of_token)
+    ctx = _Context(doc, doc.text, attributions, entities, verbs, coder, entity_of_token)
     found: list[FoundEvent] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -205,7 +208,7 @@ def _child(token: Token, dep: str) -> Token | None:
 
 
 def _noun_lemma(token: Token) -> str:
-    """The lemma an object hint is written in: "the fighting" → "fight", "sanctions" → "sanction"."""
+    """The lemma object hints are written in: "the fighting" → "fight"."""
     lemma = token.lemma_.lower()
     if lemma.endswith("ing") and token.pos_ == "NOUN" and len(lemma) > 5:
         # A gerund noun names the act of its verb: "joined the fighting" = "joined the fight".
@@ -267,6 +270,10 @@ def _doer(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None:
         return _antecedent(subject, verb)
     if verb.dep_ == "acl":
+        if verb.head.lemma_.lower() in _TIME_NOUNS and verb.head.head is not verb.head:
+            # A participle on a stretch of time belongs to the one spending it: "they
+            # spent weeks fighting there" — "they" fought.
+            return _doer(verb.head.head, depth + 1) if depth < _MAX_BORROW else None
         # An active participle on its doer: "militants fighting the government".
         return verb.head
     if depth >= _MAX_BORROW or verb.head is verb:
@@ -274,11 +281,33 @@ def _doer(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp":
         # Object control: "ordered troops to withdraw" — the troops withdraw.
         controller = _child(verb.head, "dobj")
+        if controller is not None and controller.lemma_.lower() in _TIME_NOUNS:
+            # Time is no controller: "spent weeks fighting there".
+            controller = None
         return controller if controller is not None else _doer(verb.head, depth + 1)
+    if verb.dep_ == "pcomp":
+        return _pcomp_subject(verb, depth)
     if verb.dep_ in {"conj", "advcl"}:
         # "Rebels stormed the town and attacked the base"; "…, killing two soldiers".
         return _doer(verb.head, depth + 1)
     return None
+
+
+def _pcomp_subject(verb: Token, depth: int) -> Token | None:
+    """The subject of a gerund after a preposition, from the clause it hangs on.
+
+    "He was arrested after attacking the base" (the arrested man attacked); "Turkey and
+    Qatar are partners in supporting the militias" (the partners support them).
+    """
+    owner = verb.head.head
+    if owner.dep_ in {"attr", "acomp"} and owner.head is not owner:
+        owner = owner.head
+    if owner.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None:
+        return _antecedent(subject, owner)
+    return _doer(owner, depth + 1)
 
 
 def _patient(verb: Token, depth: int = 0) -> Token | None:
@@ -310,12 +339,11 @@ def _phrase(ctx: _Context, token: Token) -> Range:
     exclude = [
         c
         for c in token.children
-        if c.dep_ in _NOT_IN_PHRASE
-        or (c.dep_ == "prep" and c.lower_ not in _PHRASE_PREPOSITIONS)
+        if c.dep_ in _NOT_IN_PHRASE or (c.dep_ == "prep" and c.lower_ not in _PHRASE_PREPOSITIONS)
     ]
     first, last = subtree_range(token, exclude)
     start, end = char_span_of(ctx.doc, first, last)
-    start, end = trim(ctx.doc.text, start, end, keep_quotes=False)
+    start, end = trim(ctx.text, start, end, keep_quotes=False)
     if start >= end:
         return token.idx, token.idx + len(token.text)
     return start, end
@@ -332,21 +360,27 @@ def _actor(ctx: _Context, token: Token, location: str | None) -> FoundActor:
     span = _phrase(ctx, token)
     mentioned = _mentioned_entity(ctx, token)
     possessor = _child(token, "poss")
+    of_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = _child(of_phrase, "pobj") if of_phrase is not None else None
+    if possessor is None and member is not None:
+        # A part of a group: "some of our people" are ours.
+        possessor = _child(member, "poss")
     pronoun: str | None = None
     owner: int | None = None
-    if token.pos_ == "PRON":
+    personal = token.tag_ == "PRP"  # "we", "they"; not "some" or "who"
+    if personal:
         pronoun = token.lower_
         owner = mentioned if mentioned is not None else _referent(ctx, token)
-    elif possessor is not None and possessor.pos_ == "PRON":
+    elif possessor is not None and possessor.tag_ == "PRP$":
         # A possessive pronoun: "The commander said his fighters attacked" — his side.
         pronoun = possessor.lower_
         owner = _referent(ctx, possessor)
     entity = mentioned if mentioned is not None else owner
     code = _entity_code(ctx, mentioned)
-    if code is None and token.pos_ == "PRON":
+    if code is None and personal:
         code = _entity_code(ctx, owner)
-    if code is None and token.pos_ != "PRON":
-        description = ctx.coder.describe(ctx.doc.text[span[0] : span[1]])
+    if code is None and not personal:
+        description = ctx.coder.describe(ctx.text[span[0] : span[1]])
         code = description.actor_code
         owner_code = _entity_code(ctx, owner)
         country = owner_code[:3] if owner_code else location

@@ -176,6 +176,6 @@ def _is_speaker(
         # "We attacked the base," the commander said.
         return True
     if speaker is not None and source.code is not None and 0 <= speaker < len(entities):
-        # Same actor code: "Israeli officials said Israel had struck the depot."
-        return entities[speaker].get("actor_code") == source.code
+        # Same actor code: "Hamas said Hamas fighters had fired the rockets" (PSEREB twice).
+        return bool(entities[speaker].get("actor_code") == source.code)
     return False
