@@ -65,6 +65,8 @@ def render_analysis(analysis: Analysis, console: Console) -> None:
         console.print(Text("Contested claims", style="bold underline"))
         for claim in contested:
             console.print(_contested_claim(claim, analysis, entities))
+    if analysis.events:
+        console.print(_event_table(analysis))
     own_voice = [claim for claim in analysis.claims if claim.outlet_voice]
     if own_voice:
         console.print(Text("Claims in the outlet's own voice", style="bold underline"))
@@ -138,6 +140,47 @@ def _attribution_table(
             Text(attribution.cue.text),
             Text(abridge(" … ".join(piece.text for piece in attribution.content))),
             *(facts if wide else [Text("\n").join(fact for fact in facts if fact.plain)]),
+        )
+    return table
+
+
+#: How each evidential status is shown: only ``asserted`` is the outlet's own word, and an
+#: event inside a denial must never read as a fact.
+_STATUS_STYLES = {
+    "asserted": "",
+    "attributed": "cyan",
+    "claimed": "magenta",
+    "denied": _DENY_STYLE,
+    "hypothetical": "dim",
+}
+
+
+def _event_table(analysis: Analysis) -> RenderableType:
+    """The "Who did what to whom" table: one row per coded event, with its status."""
+    table = Table(title="Who did what to whom", title_justify="left", expand=True)
+    for header in ("#", "source", "event", "target", "CAMEO", "PLOVER", "status", "on whose word"):
+        table.add_column(header)
+    for event in analysis.events:
+        source = event.source_actor
+        target = event.target_actor
+        status = event.status + (" (negated)" if event.negated else "")
+        entities = {e.id: e for e in analysis.entities}
+        word = (
+            Text.from_markup(_who(event.attribution, analysis, entities))
+            if event.attribution
+            else Text("the outlet")
+        )
+        table.add_row(
+            Text(event.id),
+            Text(f"{abridge(source.span.text, 40)} [{source.code or '?'}]"),
+            Text(event.trigger.text),
+            Text(f"{abridge(target.span.text, 40)} [{target.code or '?'}]")
+            if target
+            else Text("—"),
+            Text(event.cameo),
+            Text(event.plover or "—"),
+            Text(status, style=_STATUS_STYLES.get(event.status, "")),
+            word,
         )
     return table
 
