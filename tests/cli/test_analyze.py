@@ -218,3 +218,62 @@ def test_app_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout == f"rashomon {rashomon.__version__}\n"
+
+
+ATTACK = "Rebels attacked a police station in the north on Sunday, officials said.\n"
+ARREST = "Police arrested two protesters in the capital on Monday.\n"
+
+
+def _tsv(output: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of ``events-tsv`` output, each row keyed by its column."""
+    header, *lines = output.splitlines()
+    columns = header.split("\t")
+    rows = [dict(zip(columns, line.split("\t"), strict=True)) for line in lines]
+    return columns, rows
+
+
+def test_analyze_events_tsv_attributed_attack(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "attack.txt"
+    path.write_text(ATTACK, encoding="utf-8")
+    result = runner.invoke(
+        app, ["analyze", str(path), "--format", "events-tsv", "--published", "2024-03-05"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    columns, rows = _tsv(result.stdout)
+    assert columns[:4] == ["date", "source_code", "target_code", "cameo"]
+    assert len(columns) == 20
+    attacks = [row for row in rows if row["cameo"].startswith("19")]
+    assert len(attacks) == 1, rows
+    (attack,) = attacks
+    assert attack["status"] == "attributed"
+    assert attack["root_code"] == "19"
+    assert attack["trigger"] == "attacked"
+    assert attack["article_id"] == "attack"
+    assert attack["source_quote"] == "officials"
+    assert attack["date"].startswith("2024-03-")
+    assert attack["sentence"] == ATTACK.strip()
+
+
+def test_analyze_events_tsv_batch_one_header_in_order(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a-attack.txt").write_text(ATTACK, encoding="utf-8")
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    (tmp_path / "c-calm.txt").write_text(THURSDAY, encoding="utf-8")
+    (tmp_path / "d-arrest.txt").write_text(ARREST, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "events-tsv"])
+    assert result.exit_code == 1
+    assert result.stdout.count("date\tsource_code\t") == 1
+    _, rows = _tsv(result.stdout)
+    ids = [row["article_id"] for row in rows]
+    assert ids == sorted(ids)
+    assert {"a-attack", "d-arrest"} <= set(ids)
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"error: {tmp_path / 'b-empty.txt'}: ")
+
+
+def test_analyze_events_tsv_header_even_without_events(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(app, ["analyze", str(missing), "-f", "events-tsv"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("date\tsource_code\t")
+    assert len(result.stdout.splitlines()) == 1

@@ -31,11 +31,13 @@ from rich.rule import Rule
 from rich.text import Text
 
 from rashomon.cli.report import render_analysis
+from rashomon.export import write_events_tsv
 from rashomon.model import Analysis
 
 __all__ = [
     "PROGRESS_AFTER",
     "BatchProgress",
+    "EventsTsvWriter",
     "JsonLinesWriter",
     "JsonWriter",
     "OutputFormat",
@@ -58,6 +60,7 @@ class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    events_tsv = "events-tsv"
 
 
 def configure_logging(verbosity: int) -> None:
@@ -154,6 +157,35 @@ class JsonWriter:
         document = textwrap.indent(analysis.to_json(indent=2), "  ")
         typer.echo((",\n" if self._in_array else "[\n") + document, nl=False)
         self._in_array = True
+
+
+class EventsTsvWriter:
+    """``events-tsv``: one coded event per line, under a single header line.
+
+    The header goes out before the first rows (or at the end when no article succeeded), so
+    the output is always a loadable table; each article's rows are written as soon as it is
+    analysed, so memory stays flat over a long batch. ``sys.stdout`` is looked up at each
+    write rather than kept, for the same reason the consoles hold no stream of their own.
+    """
+
+    def __init__(self) -> None:
+        self._header_written = False
+
+    def note_input(self) -> None:
+        """Nothing to do: rows need no framing beyond the header."""
+
+    def write(self, analysis: Analysis) -> None:
+        """Write the rows of one article's events (none when it has no event)."""
+        write_events_tsv([analysis], sys.stdout, header=not self._header_written)
+        self._header_written = True
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        """Write the header if no analysis did, so that even an empty output has it."""
+        if not self._header_written:
+            write_events_tsv([], sys.stdout)
+            self._header_written = True
+        sys.stdout.flush()
 
 
 class TextWriter:

@@ -1,4 +1,4 @@
-"""``rashomon analyze``: read articles, analyse them, write reports or ``rashomon/1`` JSON.
+"""``rashomon analyze``: read articles, analyse them, write reports, ``rashomon/1`` JSON or events.
 
 The command is thin: inputs come from ``rashomon.read.iter_inputs``, articles from
 ``to_article``, analyses from one ``Analyzer``; this module only wires them together, keeps a
@@ -23,6 +23,7 @@ from rich.console import Console
 
 from rashomon.cli._util import (
     BatchProgress,
+    EventsTsvWriter,
     JsonLinesWriter,
     JsonWriter,
     OutputFormat,
@@ -174,6 +175,8 @@ def _writer(output_format: OutputFormat, console: Console) -> Writer:
         return JsonWriter()
     if output_format is OutputFormat.jsonl:
         return JsonLinesWriter()
+    if output_format is OutputFormat.events_tsv:
+        return EventsTsvWriter()
     return TextWriter(console)
 
 
@@ -206,7 +209,9 @@ def analyze(
             case_sensitive=False,
             help="text: a readable report per article; json: one rashomon/1 document (a "
             "JSON array when the inputs name several articles); jsonl: one compact document "
-            "per line. Default: text when stdout is a terminal, else jsonl.",
+            "per line; events-tsv: one coded event per line, PETRARCH/Phoenix-style "
+            "tab-separated columns under a header line. Default: text when stdout is a "
+            "terminal, else jsonl.",
             show_default=False,
         ),
     ] = None,

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from rashomon.errors import ConfigError, ModelError
 
-__all__ = ["MODEL_PACKAGES", "MODES", "load_model", "load_pipeline"]
+__all__ = ["MODEL_PACKAGES", "MODES", "load_model", "load_parser", "load_pipeline"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,17 @@ def load_model(names: tuple[str, ...] = MODEL_PACKAGES) -> Language:
     )
 
 
+def load_parser() -> Language:
+    """The model as rashomon parses with it: a line break also ends a sentence.
+
+    Training uses the same parse as analysis, so that what a model learns holds at run time.
+    """
+    nlp = load_model()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("rashomon_line_breaks", before="parser")
+    return nlp
+
+
 #: Extraction modes: ``default`` adds the cues learned from PolNeAR train to the lexicon;
 #: ``rules`` uses the hand-made lexicon alone.
 MODES = {"default": "polnear", "rules": "none"}
@@ -45,9 +56,7 @@ def load_pipeline(mode: str = "default") -> Language:
     """
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode")
-    nlp = load_model()
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("rashomon_line_breaks", before="parser")
+    nlp = load_parser()
     nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
     nlp.add_pipe("rashomon_entities")
     nlp.add_pipe("rashomon_events")

@@ -20,7 +20,7 @@ from rashomon.evaluate.brat import GoldDocument, read_corpus
 from rashomon.extract.attribution.classifier import CueClassifier, cue_features, train_classifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
-from rashomon.nlp.loading import load_model
+from rashomon.nlp.loading import load_parser
 
 __all__ = ["train_cue_classifier"]
 
@@ -41,13 +41,13 @@ def train_cue_classifier(
 
     Args:
         gold_dir: a folder with ``text/*.txt`` and ``attributions/*.ann``.
-        nlp: the spaCy model to parse with (the installed English model by default).
+        nlp: the spaCy pipeline to parse with (rashomon's parse stage by default).
         epochs: passes of stochastic gradient descent.
         batch_size: documents parsed at once.
         progress: called with (documents parsed, documents in all).
     """
     documents = read_corpus(gold_dir)
-    model = nlp if nlp is not None else load_model()
+    model = nlp if nlp is not None else load_parser()
     lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
     logger.info("parsing %d documents", len(documents))
     parsed: list[tuple[Doc, set[int]]] = []

@@ -12,9 +12,9 @@ from spacy.util import raise_error
 
 from rashomon.extract.events.codes import CameoCodes
 from rashomon.extract.events.component import EventFinder
-from rashomon.nlp.extensions import EVENTS
 from rashomon.extract.events.convert import to_events
 from rashomon.extract.events.found import FoundEvent
+from rashomon.nlp.extensions import EVENTS
 from rashomon.nlp.loading import load_model
 
 _FACTORY = "test_rashomon_events"
