@@ -4,6 +4,10 @@
 ``evaluate_model``: it parses the options, runs the evaluation with a progress bar on stderr,
 and prints the report (or the score dict as JSON) to stdout. ``--errors`` keeps the misses
 and false alarms as JSON lines for a person to read.
+
+``rashomon eval petrarch RECORDS.xml --dictionaries PATH`` wraps
+``rashomon.evaluate.petrarch``: it codes PETRARCH's validation records with a
+PETRARCH dictionary set and reports the share of expected events found exactly.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from rashomon.errors import RashomonError
 from rashomon.evaluate.attributions import format_report
 from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
 
-__all__ = ["ReportFormat", "app", "attributions"]
+__all__ = ["ReportFormat", "app", "attributions", "petrarch"]
 
 app = typer.Typer(
     name="eval",
@@ -121,3 +125,98 @@ def attributions(
     if scores["failed"]:
         print_error(console, f"{scores['failed']} document(s) could not be analysed")
     raise typer.Exit(1 if scores["failed"] else 0)
+
+
+@app.command("petrarch")
+def petrarch(
+    records_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RECORDS.xml",
+            help="PETRARCH validation records (e.g. PETR.UnitTest.records.xml).",
+            show_default=False,
+        ),
+    ],
+    dictionaries: Annotated[
+        Path,
+        typer.Option(
+            "--dictionaries",
+            "-d",
+            help="A PETR_config.ini or a folder holding one dictionary set.",
+            show_default=False,
+        ),
+    ],
+    prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--prefix",
+            help="With a folder, use the files whose names start with this "
+            "(PETR.Validate for the unit-test dictionaries).",
+        ),
+    ] = None,
+    errors_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Write every record with missed or extra events here, as JSON lines.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: a table per category; json: the full score dict.",
+        ),
+    ] = ReportFormat.text,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log to stderr: -v for INFO, -vv for DEBUG.",
+        ),
+    ] = 0,
+) -> None:
+    """Score event coding with PETRARCH dictionaries against validation records.
+
+    An expected (source, target, code) event counts as found only when all three match;
+    coded events that were not expected count as extra.
+    Exit code: 0 on success, 1 when a file is missing or malformed.
+    """
+    from rashomon.evaluate.petrarch import (
+        collect_misses,
+        evaluate_records,
+        find_dictionary_set,
+        format_petrarch_report,
+    )
+    from rashomon.extract.events.petrarch import read_records
+    from rashomon.extract.events.petrarch.coder import PetrarchCoder
+    from rashomon.nlp.loading import load_model
+
+    configure_logging(verbose)
+    console = Console(stderr=True)
+    try:
+        records = read_records(records_path)
+        coder = PetrarchCoder.from_dictionaries(find_dictionary_set(dictionaries, prefix))
+        nlp = load_model()
+        scores = evaluate_records(records, coder, nlp)
+        misses = collect_misses(records, coder, nlp) if errors_path is not None else []
+    except RashomonError as error:
+        print_error(console, str(error))
+        raise typer.Exit(1) from None
+    if errors_path is not None:
+        try:
+            _write_errors(errors_path, misses)
+        except OSError as error:
+            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
+            raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_petrarch_report(scores))

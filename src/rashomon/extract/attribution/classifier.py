@@ -72,6 +72,14 @@ def cue_features(token: Token, in_lexicon: bool) -> list[str]:
         f"lexicon={in_lexicon}",
         f"lexicon|frame={in_lexicon}|{frame}",
     ]
+    if subject is not None and subject_kind.startswith(("noun", "ent")):
+        features.append(f"subject_lemma={subject.lemma_.lower()}")
+        features.append(f"lemma|subject_lemma={lemma}|{subject.lemma_.lower()}")
+    if obj is not None:
+        features.append(f"lemma|object_lemma={lemma}|{obj.lemma_.lower()}")
+    features.append(f"head_dep={token.dep_}|{token.head.dep_}")
+    if any(c.tag_ == "MD" for c in token.children):
+        features.append("modal")
     features.extend(f"child={dep}" for dep in deps)
     features.extend(f"lemma|child={lemma}|{dep}" for dep in deps)
     return features
@@ -93,7 +101,7 @@ class CueClassifier:
 
     weights: np.ndarray
     lemmas: frozenset[str]
-    threshold: float = 0.25
+    threshold: float = 0.3
 
     def is_candidate(self, token: Token) -> bool:
         return token.pos_ in _CANDIDATE_POS and token.lemma_.lower() in self.lemmas
@@ -117,7 +125,7 @@ class CueClassifier:
         )
 
     @classmethod
-    def load(cls, path: Path | None = None, threshold: float = 0.25) -> CueClassifier:
+    def load(cls, path: Path | None = None, threshold: float = 0.3) -> CueClassifier:
         if path is None:
             with resources.files("rashomon.models").joinpath(BUILT_IN).open("rb") as handle:
                 data = np.load(handle)

@@ -1,0 +1,187 @@
+"""Code a noun phrase as PETRARCH actors: dictionary actors plus agents.
+
+PETRARCH codes a phrase by its first actor (``Gondor's prime minister`` ->
+``GON``) and then the agents in it (``prime minister`` -> ``~GOV``): an agent
+``~X`` is appended to the actor code (``GONGOV``) and an agent ``X~`` put before
+it (``MSF Arnor`` -> ``NGOARN``). An agent already spelled in the actor code is
+not repeated (``White House security officials`` stays ``USAGOV``). Agents
+without an actor get the unknown country ``---`` (``students`` -> ``---EDU``).
+An actor code with slashes (``FRO/BIL/SAM``) stands for several actors, and
+actors joined by a conjunction inside the phrase (``the ambassadors of Arnor,
+Osgiliath and Gondor``) each give a code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from rashomon.extract.events.petrarch.actors import ActorDictionary, ActorEntry
+from rashomon.extract.events.petrarch.agents import AgentDictionary, AgentEntry
+
+__all__ = ["ActorCoder", "CodedPhrase", "UNKNOWN"]
+
+UNKNOWN = "---"
+
+
+@dataclass(frozen=True)
+class CodedPhrase:
+    """The codes of one noun phrase.
+
+    Attributes:
+        codes: Actor codes with agents applied, without duplicates.
+        span: Character offsets of the phrase's first actor or agent match,
+            else of the whole phrase.
+        has_actor: True when a dictionary actor (not only an agent) matched.
+    """
+
+    codes: tuple[str, ...]
+    span: tuple[int, int]
+    has_actor: bool
+
+
+@dataclass(frozen=True)
+class ActorCoder:
+    """Codes token sequences with an actor and an agent dictionary.
+
+    Attributes:
+        actors: The actor dictionary.
+        agents: The agent dictionary.
+    """
+
+    actors: ActorDictionary
+    agents: AgentDictionary
+
+    def code(self, tokens: Sequence[Token], date: datetime.date | None) -> CodedPhrase | None:
+        """Code the tokens of one noun phrase (in text order).
+
+        Args:
+            tokens: The phrase's tokens; gaps (removed clauses) are allowed.
+            date: The story date, selecting date-restricted actor codes.
+
+        Returns:
+            The coded phrase, or None when neither an actor nor an agent occurs.
+        """
+        # "Dol_Amroth": an underscore joins dictionary words inside one token.
+        tokens = [token for token in tokens for part in token.text.split("_") if part]
+        if not tokens:
+            return None
+        words = [
+            part.upper()
+            for token in dict.fromkeys(tokens)
+            for part in token.text.split("_")
+            if part
+        ]
+        actor_matches = self._actor_matches(words)
+        agents, agent_positions = self._agents(words, actor_matches)
+        if not actor_matches and not agents:
+            return None
+        bases: list[str] = []
+        if actor_matches:
+            first_start, first_length, first_entry = actor_matches[0]
+            bases.extend(_entry_codes(first_entry, date))
+            first_token = tokens[first_start + first_length - 1]
+            for start, length, entry in actor_matches[1:]:
+                if _joined(tokens[start + length - 1], first_token):
+                    bases.extend(_entry_codes(entry, date))
+        codes = [_apply(base, agents) for base in bases] if bases else []
+        if not bases:
+            codes = [_apply(UNKNOWN, agents)]
+        where = actor_matches[0][0] if actor_matches else agent_positions[0]
+        anchor = tokens[where]
+        return CodedPhrase(
+            codes=tuple(dict.fromkeys(code for code in codes if code)),
+            span=(anchor.idx, anchor.idx + len(anchor.text)),
+            has_actor=bool(bases),
+        )
+
+    def _actor_matches(self, words: list[str]) -> list[tuple[int, int, ActorEntry]]:
+        """Non-overlapping longest actor matches, left to right."""
+        found: list[tuple[int, int, ActorEntry]] = []
+        position = 0
+        while position < len(words):
+            match = self.actors.match(words[position:])
+            if match is None:
+                position += 1
+                continue
+            length, entry = match
+            found.append((position, length, entry))
+            position += length
+        return found
+
+    def _agents(
+        self, words: list[str], actor_matches: list[tuple[int, int, ActorEntry]]
+    ) -> tuple[list[str], list[int]]:
+        """Agent codes of non-overlapping longest agent forms, left to right.
+
+        Words inside an actor match are not read as agents, so ``Gondor
+        Ministry`` cannot take ``Ministry`` twice, and an actor phrase such as
+        ``United Nations Security Council`` is not re-coded as an agent.
+        """
+        taken = {i for start, length, _ in actor_matches for i in range(start, start + length)}
+        codes: list[str] = []
+        positions: list[int] = []
+        position = 0
+        while position < len(words):
+            best: AgentEntry | None = None
+            best_length = 0
+            if position not in taken:
+                for entry in self.agents.index.get(words[position], ()):
+                    length = entry.match_length(words, position)
+                    if length > best_length:
+                        best, best_length = entry, length
+            if best is None:
+                position += 1
+                continue
+            codes.append(best.code)
+            positions.append(position)
+            position += best_length
+        return codes, positions
+
+
+def _entry_codes(entry: ActorEntry, date: datetime.date | None) -> list[str]:
+    """An entry's codes on ``date``, a slashed code split into its actors."""
+    found: list[str] = []
+    for code in entry.codes_on(date):
+        found.extend(part.strip() for part in code.split("/") if part.strip())
+    return found
+
+
+def _apply(base: str, agents: Sequence[str]) -> str:
+    """Put agent codes around an actor code, skipping ones it already spells."""
+    code = base
+    for agent in agents:
+        if agent.startswith("~"):
+            suffix = agent[1:]
+            if suffix and suffix not in code[3:]:
+                code += suffix
+        elif agent.endswith("~"):
+            prefix = agent[:-1]
+            if prefix and not code.startswith(prefix):
+                code = prefix + code
+    return code
+
+
+def _joined(token: Token, first: Token) -> bool:
+    """Whether ``token`` is coordinated with ``first`` (``A, B and C``).
+
+    A multi-word actor's conjuncts hang off its last word (``Minas Tirith``),
+    so the head of a first word that is a ``compound`` counts as well.
+    """
+    if token.dep_ != "conj":
+        return False
+    root = _conj_root(token)
+    return root.i == first.i or (first.dep_ == "compound" and root.i == first.head.i)
+
+
+def _conj_root(token: Token) -> Token:
+    """The first conjunct of the coordination ``token`` belongs to."""
+    current = token
+    for _ in range(20):
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current

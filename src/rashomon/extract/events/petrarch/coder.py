@@ -1,0 +1,436 @@
+"""Code events with PETRARCH dictionaries on a spaCy dependency parse.
+
+PETRARCH reads a Treebank tree; rashomon reads spaCy's dependencies instead.
+For every verb of the verb dictionary the coder finds:
+
+* the source: the subject (``Arnor signed``), the ``by`` agent of a passive
+  (``was opposed by Osgiliath``), or the subject a conjunct, ``xcomp`` or
+  participle borrows from the verb above it (``Arnor is about to restore``);
+* the target: the direct object, else the object of a preposition on the verb,
+  else the subject of a clausal complement that holds no coded verb of its own
+  (``Arnor believes Dagolath can cope``);
+* the code: the best matching pattern of the verb's block (``matching.py``),
+  else the verb's own code. ``[A:B]`` codes give a second event with source and
+  target swapped (``Bree's president arrived in Gondor``: BRE 032 GON and GON
+  033 BRE), as in the PETRARCH validation records.
+
+Compound actors give one event per pair; a compound subject without a target
+gives events between its members (``Gondor and Osgiliath delayed their
+meeting``). A sentence holding a discard phrase is not coded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.petrarch.actor_coding import UNKNOWN, ActorCoder, CodedPhrase
+from rashomon.extract.events.petrarch.actors import read_actors
+from rashomon.extract.events.petrarch.agents import read_agents
+from rashomon.extract.events.petrarch.config import DictionarySet
+from rashomon.extract.events.petrarch.discards import DiscardList, read_discards
+from rashomon.extract.events.petrarch.matching import PatternMatch, Word, best_pattern
+from rashomon.extract.events.petrarch.verbs import VerbDictionary, VerbEntry, read_verbs
+
+__all__ = ["CodedEvent", "PetrarchCoder"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Clause links through which a verb without a subject borrows its governor's.
+_BORROW = frozenset({"conj", "xcomp", "advcl", "acomp", "prep", "pcomp", "dep", "oprd"})
+# Dependents that are not part of a noun phrase's own words.
+_OUTSIDE_PHRASE = frozenset(
+    {"relcl", "appos", "advcl", "ccomp", "parataxis", "punct", "mark", "nummod", "npadvmod"}
+)
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
+_PRONOUNS = frozenset({"IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "THIS", "THAT", "WHO"})
+_MAX_HOPS = 6
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """One coded event.
+
+    Attributes:
+        source: The source actor code (``---`` plus agent when only an agent
+            matched).
+        target: The target actor code, or ``---`` when the verb has none.
+        code: The CAMEO event code.
+        trigger: Character offsets of the verb.
+        source_span: Character offsets of the source actor's words.
+        target_span: Character offsets of the target actor's words, if any.
+    """
+
+    source: str
+    target: str
+    code: str
+    trigger: tuple[int, int]
+    source_span: tuple[int, int] | None
+    target_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """A dictionary verb found in the sentence."""
+
+    entry: VerbEntry
+    head: Token
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class PetrarchCoder:
+    """Codes parsed sentences with one PETRARCH dictionary set.
+
+    Attributes:
+        verbs: The verb dictionary.
+        actors: Codes noun phrases as actors and agents.
+        discards: Phrases that void a sentence, if any.
+        index: Verb head word -> (words of a form, head position, entry),
+            longest forms first.
+        require_target: Drop events without a coded target (PETRARCH's
+            ``require_dyad``); otherwise they get the target ``---``.
+    """
+
+    verbs: VerbDictionary
+    actors: ActorCoder
+    discards: DiscardList | None
+    index: dict[str, tuple[tuple[tuple[str, ...], int, VerbEntry], ...]]
+    require_target: bool = True
+
+    @classmethod
+    def from_dictionaries(
+        cls, dictionaries: DictionarySet, *, require_target: bool = True
+    ) -> PetrarchCoder:
+        """Read a dictionary set and build a coder.
+
+        Args:
+            dictionaries: The files to read.
+            require_target: See the class attribute.
+
+        Raises:
+            LexiconError: A dictionary is missing or malformed.
+        """
+        verbs = read_verbs(dictionaries.verbs)
+        coder = ActorCoder(read_actors(*dictionaries.actors), read_agents(dictionaries.agents))
+        discards = read_discards(dictionaries.discards) if dictionaries.discards else None
+        return cls.from_parts(verbs, coder, discards, require_target=require_target)
+
+    @classmethod
+    def from_parts(
+        cls,
+        verbs: VerbDictionary,
+        actors: ActorCoder,
+        discards: DiscardList | None = None,
+        *,
+        require_target: bool = True,
+    ) -> PetrarchCoder:
+        """Build a coder from dictionaries already read (and index the verbs)."""
+        grouped: dict[str, list[tuple[tuple[str, ...], int, VerbEntry]]] = {}
+        for entry in verbs.entries:
+            for form in entry.forms:
+                words = tuple(form.split())
+                head = min(entry.head_index, len(words) - 1)
+                grouped.setdefault(words[head], []).append((words, head, entry))
+        index = {
+            word: tuple(sorted(forms, key=lambda item: -len(item[0])))
+            for word, forms in grouped.items()
+        }
+        return cls(verbs, actors, discards, index, require_target)
+
+    def code(self, doc: Doc, date: datetime.date | None = None) -> list[CodedEvent]:
+        """Code every event of a parsed text, sentence by sentence.
+
+        Args:
+            doc: A ``Doc`` with a dependency parse.
+            date: The story date, for date-restricted actor codes.
+
+        Returns:
+            The events in order of their verbs, without duplicates.
+        """
+        events: list[CodedEvent] = []
+        for sentence in doc.sents:
+            if self.discards is not None and self.discards.voids_sentence(sentence.text):
+                continue
+            verbs = list(self._find_verbs(sentence.start, sentence.end, doc))
+            coded_heads = {verb.head.i for verb in verbs}
+            for verb in verbs:
+                events.extend(self._code_verb(doc, verb, coded_heads, date))
+        return list(dict.fromkeys(events))
+
+    def _find_verbs(self, start: int, end: int, doc: Doc) -> Iterator[_Verb]:
+        """Dictionary verbs of a sentence, longest form first at each token."""
+        for token in doc[start:end]:
+            if not _is_verb(token):
+                continue
+            for words, head, entry in self.index.get(token.text.upper(), ()):
+                first = token.i - head
+                last = first + len(words) - 1
+                if first < start or last >= end:
+                    continue
+                if all(doc[first + k].text.upper() == word for k, word in enumerate(words)):
+                    yield _Verb(entry, token, first, last)
+                    break
+
+    def _code_verb(
+        self, doc: Doc, verb: _Verb, coded_heads: set[int], date: datetime.date | None
+    ) -> Iterator[CodedEvent]:
+        """The events of one verb."""
+        head = verb.head
+        passive = _is_passive(head)
+        agent = _passive_agent(head) if passive else None
+        subject = _subject(head)
+        source_token, target_token = (agent, subject) if agent is not None else (subject, None)
+        sources = self._conjunct_codes(source_token, date)
+        if source_token is not None and source_token is subject:
+            # "Lions, tigers, and Gondor welcomed": two subjects of one verb.
+            for sibling in source_token.head.children:
+                if sibling.dep_ == source_token.dep_ and sibling.i != source_token.i:
+                    sources.extend(self._conjunct_codes(sibling, date))
+        match = best_pattern(
+            verb.entry.patterns,
+            _words(doc, doc[verb.first].sent.start, verb.first),
+            _clause_words(doc, verb),
+            self.verbs.synsets,
+            compound=len(sources) > 1,
+        )
+        if match is not None and match.source is not None:
+            sources = self._conjunct_codes(doc[match.source], date) or sources
+        targets = self._targets(doc, verb, match, target_token, coded_heads, date)
+        active, second = _codes(verb.entry, match)
+        if not active or active == UNKNOWN or not sources:
+            return
+        trigger = (doc[verb.first].idx, doc[verb.last].idx + len(doc[verb.last].text))
+        if not targets and self.require_target and len(sources) < 2:
+            return
+        if not targets and len(sources) > 1:
+            for one in sources:
+                for other in sources:
+                    if one.codes != other.codes:
+                        yield from _pairs(one, other, active, None, trigger)
+            return
+        for source in sources:
+            if not targets:
+                yield from _pairs(source, None, active, None, trigger)
+            for target in targets:
+                yield from _pairs(source, target, active, second, trigger)
+
+    def _targets(
+        self,
+        doc: Doc,
+        verb: _Verb,
+        match: PatternMatch | None,
+        given: Token | None,
+        coded_heads: set[int],
+        date: datetime.date | None,
+    ) -> list[CodedPhrase]:
+        """The target phrases: pattern slot, passive subject, object, then others."""
+        if match is not None and match.target is not None:
+            found = self._conjunct_codes(doc[match.target], date)
+            if found:
+                return found
+        if given is not None:
+            return self._conjunct_codes(given, date)
+        for candidate in _target_candidates(verb.head, coded_heads):
+            found = self._conjunct_codes(candidate, date)
+            if found:
+                return found
+        return []
+
+    def _conjunct_codes(self, token: Token | None, date: datetime.date | None) -> list[CodedPhrase]:
+        """Code a noun and each noun coordinated with it, one phrase each.
+
+        Agent-only conjuncts borrow the countries of coded ones, so that
+        ``lawmakers and officials in Fornost`` gives FORLEG and FORGOV.
+        """
+        if token is None:
+            return []
+        coded = [self.actors.code(_phrase(t), date) for t in _conjuncts(token)]
+        found = [phrase for phrase in coded if phrase is not None]
+        countries = [code for p in found if p.has_actor for code in p.codes]
+        if not countries:
+            return found
+        borrowed: list[CodedPhrase] = []
+        for phrase in found:
+            if phrase.has_actor:
+                borrowed.append(phrase)
+                continue
+            codes = tuple(
+                country + code[len(UNKNOWN) :]
+                for code in phrase.codes
+                for country in countries
+                if code.startswith(UNKNOWN)
+            )
+            borrowed.append(CodedPhrase(codes or phrase.codes, phrase.span, True))
+        return borrowed
+
+
+def _pairs(
+    source: CodedPhrase,
+    target: CodedPhrase | None,
+    code: str,
+    second: str | None,
+    trigger: tuple[int, int],
+) -> Iterator[CodedEvent]:
+    """Events for every source code with every target code."""
+    target_codes = target.codes if target is not None else (UNKNOWN,)
+    target_span = target.span if target is not None else None
+    for source_code in source.codes:
+        for target_code in target_codes:
+            if source_code == target_code:
+                continue
+            yield CodedEvent(source_code, target_code, code, trigger, source.span, target_span)
+            if second and second != UNKNOWN and target is not None:
+                yield CodedEvent(
+                    target_code, source_code, second, trigger, target_span, source.span
+                )
+
+
+def _codes(entry: VerbEntry, match: PatternMatch | None) -> tuple[str | None, str | None]:
+    """The event code and the swapped-direction second code, if any.
+
+    A ``[:B]`` code alone is the event's code; with ``[A:B]`` the second code
+    describes the same event seen from the target.
+    """
+    if match is not None:
+        active, second = match.pattern.code, match.pattern.passive_code
+    else:
+        active, second = entry.code, entry.passive_code
+    if active is None:
+        return second, None
+    return active, second
+
+
+def _is_verb(token: Token) -> bool:
+    """Whether the parser reads the token as a verb (not an auxiliary)."""
+    if token.dep_ in ("aux", "auxpass"):
+        return False
+    return token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "ROOT"
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb has a passive subject or auxiliary."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's ``by`` phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from the governing verb when it has none.
+
+    Pronoun subjects (``Ethiopia indicated it would act``) are resolved to the
+    subject of the clause above, as PETRARCH's tree rules do in effect.
+    """
+    current = verb
+    for _ in range(_MAX_HOPS):
+        # A mis-parse may hang the subject on the auxiliary ("was criticized").
+        nearby = [c for a in current.children if a.dep_ in ("aux", "auxpass") for c in a.children]
+        subject = next((c for c in [*current.children, *nearby] if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.text.upper() in _PRONOUNS and subject.dep_ != "csubj":
+            subject = None
+            if current.dep_ in ("ccomp", "conj", "xcomp") and current.head.i != current.i:
+                current = current.head
+                continue
+        if subject is not None:
+            return subject
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ not in _BORROW or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
+    """Nouns that may be the target, most likely first."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in ("dobj", "dative", "attr"):
+            yield child
+    for child in children:
+        if child.dep_ in ("prep", "agent"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+    for child in children:
+        if child.dep_ in ("ccomp", "xcomp") and not any(t.i in coded_heads for t in child.subtree):
+            for grandchild in child.children:
+                if grandchild.dep_ in _SUBJECTS or grandchild.dep_ == "dobj":
+                    yield grandchild
+        if child.dep_ in ("xcomp", "advcl") and child.i not in coded_heads:
+            yield from _target_candidates(child, coded_heads)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it, in text order."""
+    found = [token]
+    queue = [token]
+    while queue:
+        current = queue.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child not in found:
+                found.append(child)
+                queue.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase: its subtree minus clauses and conjuncts."""
+    words: list[Token] = []
+
+    def visit(current: Token, top: bool) -> None:
+        words.append(current)
+        for child in current.children:
+            if child.dep_ in _CLAUSES and child.pos_ not in ("VERB", "AUX"):
+                pass  # a noun mis-parsed as a clause ("an anti- Gondor parade")
+            elif child.dep_ in _OUTSIDE_PHRASE or (top and child.dep_ in ("conj", "cc", "preconj")):
+                continue
+            visit(child, False)
+
+    visit(token, True)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _words(doc: Doc, start: int, end: int) -> list[Word]:
+    """Matcher words for the tokens ``start`` to ``end``."""
+    return [_word(doc[i]) for i in range(start, end)]
+
+
+def _clause_words(doc: Doc, verb: _Verb) -> list[Word]:
+    """Words after the verb inside its clause: coordinated verbs cut off."""
+    excluded: set[int] = set()
+    for child in verb.head.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") or child.dep_ == "cc":
+            excluded.update(t.i for t in child.subtree)
+    indices = sorted(t.i for t in verb.head.subtree if t.i > verb.last and t.i not in excluded)
+    return [_word(doc[i]) for i in indices]
+
+
+def _word(token: Token) -> Word:
+    """One matcher word with its noun-chunk bounds."""
+    start, end = token.i, token.i + 1
+    if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        head = token
+        while head.dep_ in ("compound", "amod", "poss") and head.head.i > head.i:
+            head = head.head
+        start = min((t.i for t in head.lefts), default=head.i)
+        start = min(start, token.i)
+        end = head.i + 1
+    return Word(
+        index=token.i,
+        text=token.text.upper(),
+        is_noun=token.pos_ in ("NOUN", "PROPN", "PRON"),
+        chunk_start=start,
+        chunk_end=end,
+    )
