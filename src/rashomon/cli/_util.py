@@ -13,7 +13,7 @@ import logging
 import sys
 import textwrap
 from types import TracebackType
-from typing import Protocol
+from typing import Annotated, Protocol
 
 import typer
 from rich.console import Console
@@ -42,6 +42,7 @@ __all__ = [
     "JsonWriter",
     "OutputFormat",
     "TextWriter",
+    "Verbosity",
     "Writer",
     "configure_logging",
     "print_error",
@@ -271,3 +272,16 @@ class BatchProgress:
             self._progress.start()
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, completed=self._done)
+
+
+#: The ``-v``/``-vv`` option every command shares (an ``Annotated`` alias, as spaCy's CLI does).
+Verbosity = Annotated[
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        show_default=False,
+        help="Log to stderr: -v for INFO, -vv for DEBUG.",
+    ),
+]

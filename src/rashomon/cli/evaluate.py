@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from rashomon.cli._util import BatchProgress, configure_logging, print_error
+from rashomon.cli._util import BatchProgress, Verbosity, configure_logging, print_error
 from rashomon.errors import RashomonError
 from rashomon.evaluate.attributions import format_report
 from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
@@ -86,16 +86,7 @@ def attributions(
             help="text: a table of P/R/F1; json: the full score dict.",
         ),
     ] = ReportFormat.text,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            show_default=False,
-            help="Log to stderr: -v for INFO, -vv for DEBUG.",
-        ),
-    ] = 0,
+    verbose: Verbosity = 0,
 ) -> None:
     """Score the attributions rashomon finds against a gold BRAT corpus.
 
@@ -172,16 +163,7 @@ def petrarch(
             help="text: a table per category; json: the full score dict.",
         ),
     ] = ReportFormat.text,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            show_default=False,
-            help="Log to stderr: -v for INFO, -vv for DEBUG.",
-        ),
-    ] = 0,
+    verbose: Verbosity = 0,
 ) -> None:
     """Score event coding with PETRARCH dictionaries against validation records.
 

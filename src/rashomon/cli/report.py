@@ -232,7 +232,7 @@ def _speaker(attribution: Attribution, entities: dict[str, Entity]) -> Entity | 
 
 
 def _who(attribution_id: str, analysis: Analysis, entities: dict[str, Entity]) -> str:
-    """One attribution as "a3 (Azaz Ahmed Chaudhry)", escaped for a markup string."""
+    """One attribution as "a3 (Grace Wanjiru)", escaped for a markup string."""
     try:
         attribution = analysis.attribution(attribution_id)
     except KeyError:

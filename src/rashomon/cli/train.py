@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from rashomon.cli._util import configure_logging, print_error
+from rashomon.cli._util import Verbosity, configure_logging, print_error
 from rashomon.errors import RashomonError
 from rashomon.train.attributions import train_cue_classifier
 
@@ -44,9 +44,7 @@ def attributions(
         typer.Option("--output", "-o", help="Where to write the trained cue classifier."),
     ] = Path("rashomon-cue-classifier.npz"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes of gradient descent.")] = 6,
-    verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="-v for info, -vv for debug.")
-    ] = 0,
+    verbose: Verbosity = 0,
 ) -> None:
     """Train the cue classifier on GOLD_DIR and write it to --output."""
     configure_logging(verbose)
