@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from rashomon.extract.actors import ActorCoder
 from rashomon.extract.events.codes import CameoCodes
 from rashomon.extract.events.convert import to_events
+from rashomon.extract.events.petrarch_events import ARTICLE_DATE
 from rashomon.link.claims import ClaimInput, group_claims
 from rashomon.link.dates import resolve_date
 from rashomon.link.outlet import find_outlet_voice
@@ -39,13 +41,31 @@ class Analyzer:
             installed English model with them added.
         mode: ``default`` (the lexicon plus the cues learned from PolNeAR train) or
             ``rules`` (the hand-made lexicon alone); ignored when ``nlp`` is given.
+        dictionaries: a folder holding one PETRARCH dictionary set, or a PETRARCH config
+            file: events are then coded with those dictionaries instead of the built-in verb
+            lexicon; ignored when ``nlp`` is given.
+        dictionary_prefix: with a folder holding several sets, the file-name prefix of the
+            one to use (``PETR.Validate``).
 
     Raises:
-        ConfigError: an unknown ``mode``.
+        ConfigError: an unknown ``mode``, or a ``dictionary_prefix`` without
+            ``dictionaries``.
+        LexiconError: the dictionaries cannot be found or read.
     """
 
-    def __init__(self, nlp: Language | None = None, *, mode: str = "default") -> None:
-        self.nlp = nlp if nlp is not None else load_pipeline(mode)
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        mode: str = "default",
+        dictionaries: Path | str | None = None,
+        dictionary_prefix: str | None = None,
+    ) -> None:
+        if nlp is None:
+            # A string key, so that the cached pipeline is shared by Path and str callers.
+            where = str(dictionaries) if dictionaries is not None else None
+            nlp = load_pipeline(mode, where, dictionary_prefix)
+        self.nlp = nlp
         self.coder = ActorCoder.default()
 
     def analyze(
@@ -65,7 +85,7 @@ class Analyzer:
 
     def analyze_article(self, article: Article) -> Analysis:
         """Analyse an article that has already been read."""
-        return self.from_doc(article, self.nlp(article.text))
+        return self.from_doc(article, self.nlp(self._make_doc(article)))
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         """Analyse a stream of articles, parsing them in batches (memory stays flat)."""
@@ -74,9 +94,16 @@ class Analyzer:
             batch = [article for _, article in zip(range(batch_size), pending, strict=False)]
             if not batch:
                 return
-            docs = self.nlp.pipe([a.text for a in batch], batch_size=batch_size)
+            docs = self.nlp.pipe([self._make_doc(a) for a in batch], batch_size=batch_size)
             for article, doc in zip(batch, docs, strict=True):
                 yield self.from_doc(article, doc)
+
+    def _make_doc(self, article: Article) -> Doc:
+        """The article's ``Doc``, carrying its publication date for date-restricted actor codes."""
+        doc = self.nlp.make_doc(article.text)
+        if article.published:
+            doc.user_data[ARTICLE_DATE] = article.published[:10]
+        return doc
 
     def from_doc(self, article: Article, doc: Doc) -> Analysis:
         """Turn a processed ``Doc`` into the typed model."""

@@ -277,3 +277,44 @@ def test_analyze_events_tsv_header_even_without_events(runner: CliRunner, tmp_pa
     assert result.exit_code == 1
     assert result.stdout.startswith("date\tsource_code\t")
     assert len(result.stdout.splitlines()) == 1
+
+
+PETRARCH_DATA = Path("/work/shared/data/petrarch")
+CRITICISM = "Jordan criticized Israel on Monday, officials in Amman said.\n"
+
+
+@pytest.mark.skipif(not PETRARCH_DATA.is_dir(), reason="PETRARCH dictionaries not available")
+@pytest.mark.parametrize("text", [CRITICISM])
+def test_analyze_dictionaries_code_events_with_petrarch(
+    runner: CliRunner, tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "criticism.txt"
+    path.write_text(text, encoding="utf-8")
+    options = ["--dictionaries", str(PETRARCH_DATA), "--dictionary-prefix", "PETR.Validate"]
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", *options])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert len(events) >= 1
+    coded = {
+        (e["source_actor"]["code"], e["target_actor"]["code"], e["cameo"], e["status"])
+        for e in events
+    }
+    assert ("JOR", "ISR", "121", "attributed") in coded
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--dictionaries", "{missing}"], ["--dictionary-prefix", "PETR.Validate"]],
+)
+def test_analyze_dictionaries_bad_option_is_fatal(
+    runner: CliRunner, tmp_path: Path, options: list[str]
+) -> None:
+    path = tmp_path / "calm.txt"
+    path.write_text(THURSDAY, encoding="utf-8")
+    missing = str(tmp_path / "no-such-dictionaries")
+    given = [option.format(missing=missing) for option in options]
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", *given])
+    assert result.exit_code == 1
+    (error,) = result.stderr.splitlines()
+    assert error.startswith("error: ")
+    assert result.stdout == ""

@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -180,6 +181,13 @@ def _writer(output_format: OutputFormat, console: Console) -> Writer:
     return TextWriter(console)
 
 
+def _analyzer(dictionaries: Path | None, prefix: str | None) -> Analyzer:
+    """The analyzer, coding events with the user's dictionaries when they gave any."""
+    if dictionaries is None and prefix is None:
+        return Analyzer()
+    return Analyzer(dictionaries=dictionaries, dictionary_prefix=prefix)
+
+
 def analyze(
     paths: Annotated[
         list[str],
@@ -215,6 +223,27 @@ def analyze(
             show_default=False,
         ),
     ] = None,
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(
+            "--dictionaries",
+            metavar="PATH",
+            help="Code events with your PETRARCH dictionaries instead of the built-in verb "
+            "lexicon: a folder holding one set (verbs, actors, agents, optional discards), "
+            "or a PETRARCH config file naming them.",
+            show_default=False,
+        ),
+    ] = None,
+    dictionary_prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--dictionary-prefix",
+            metavar="PREFIX",
+            help="With a --dictionaries folder holding several sets, use the files whose "
+            "names start with this (PETR.Validate for PETRARCH's unit-test dictionaries).",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="Stop with a traceback on an internal error."),
@@ -234,7 +263,8 @@ def analyze(
 
     Data goes to stdout; errors and progress go to stderr.
     A bad input prints one line, "error: <file>: <message>", and the rest go on.
-    Exit code: 0 when every article was analysed, 1 when any failed.
+    Exit code: 0 when every article was analysed, 1 when any failed (or when the model or
+    the --dictionaries cannot be loaded, before anything is read).
     """
     configure_logging(verbose)
     chosen = output_format or (OutputFormat.text if sys.stdout.isatty() else OutputFormat.jsonl)
@@ -243,8 +273,9 @@ def analyze(
     # A live bar on stderr would overwrite text reports printed to the same terminal.
     show_progress = not (chosen is OutputFormat.text and sys.stdout.isatty())
     try:
-        analyzer = Analyzer()
-    except ModelError as error:
+        analyzer = _analyzer(dictionaries, dictionary_prefix)
+    except RashomonError as error:
+        # No model, or dictionaries that cannot be read: nothing can be analysed.
         print_error(errors, str(error))
         raise typer.Exit(1) from None
     with BatchProgress(errors, enabled=show_progress) as progress:

@@ -90,10 +90,16 @@ def make_entity_linker(nlp: Language, name: str) -> EntityLinker:
         "token.pos",
         "doc.ents",
     ],
-    default_config={},
+    default_config={"dictionaries": "", "dictionary_prefix": ""},
 )
-def make_event_finder(nlp: Language, name: str) -> EventFinder:
-    """Who did what to whom: CAMEO-coded events with their evidential status."""
+def make_event_finder(
+    nlp: Language, name: str, dictionaries: str, dictionary_prefix: str
+) -> EventFinder:
+    """Who did what to whom: CAMEO-coded events with their evidential status.
+
+    ``dictionaries`` (a PETRARCH dictionary folder or config file) replaces the built-in verb
+    lexicon with the user's dictionaries; ``dictionary_prefix`` picks one set from a folder.
+    """
     from rashomon.extract.events.component import EventFinder
 
-    return EventFinder(nlp, name)
+    return EventFinder(nlp, name, dictionaries=dictionaries, dictionary_prefix=dictionary_prefix)

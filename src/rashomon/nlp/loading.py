@@ -48,16 +48,29 @@ MODES = {"default": "polnear", "rules": "none"}
 
 
 @functools.cache
-def load_pipeline(mode: str = "default") -> Language:
+def load_pipeline(
+    mode: str = "default", dictionaries: str | None = None, prefix: str | None = None
+) -> Language:
     """The model with rashomon's components added; cached, so each process loads it once.
 
+    Args:
+        mode: one of ``MODES``.
+        dictionaries: a PETRARCH dictionary folder or config file to code events with,
+            instead of the built-in verb lexicon.
+        prefix: with a folder holding several dictionary sets, the file-name prefix of one.
+
     Raises:
-        ConfigError: ``mode`` is not one of ``MODES``.
+        ConfigError: ``mode`` is not one of ``MODES``, or a ``prefix`` without
+            ``dictionaries``.
+        LexiconError: the dictionaries cannot be found or read.
     """
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode")
     nlp = load_parser()
     nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
     nlp.add_pipe("rashomon_entities")
-    nlp.add_pipe("rashomon_events")
+    nlp.add_pipe(
+        "rashomon_events",
+        config={"dictionaries": dictionaries or "", "dictionary_prefix": prefix or ""},
+    )
     return nlp
