@@ -160,11 +160,11 @@ def _event_table(analysis: Analysis) -> RenderableType:
     table = Table(title="Who did what to whom", title_justify="left", expand=True)
     for header in ("#", "source", "event", "target", "CAMEO", "PLOVER", "status", "on whose word"):
         table.add_column(header)
+    entities = {entity.id: entity for entity in analysis.entities}
     for event in analysis.events:
         source = event.source_actor
         target = event.target_actor
         status = event.status + (" (negated)" if event.negated else "")
-        entities = {e.id: e for e in analysis.entities}
         word = (
             Text.from_markup(_who(event.attribution, analysis, entities))
             if event.attribution
