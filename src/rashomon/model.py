@@ -115,7 +115,12 @@ class Claim:
     """A proposition, with the attributions that assert it and those that deny it.
 
     ``outlet_voice`` marks a claim the article makes itself, with no source; ``contested``
-    is true when someone asserts it and someone else denies it.
+    is true when someone asserts it and someone else denies it. ``terms`` are the words that
+    identify the proposition, strongest first: names and country codes keep their capitals
+    ("SYR", "Chaudhry"), other words are lemmas ("militant", "travel"); the corpus ledger
+    groups claims of different articles by them. ``negated`` says the proposition is worded
+    negatively ("no militant has left the country"), so that a denial of "militants left" and
+    an assertion of "no militant left" land on the same side.
     """
 
     id: str
@@ -126,6 +131,8 @@ class Claim:
     contested: bool = False
     start: int | None = None
     end: int | None = None
+    terms: tuple[str, ...] = ()
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,7 @@ class Analysis:
         for claim in data["claims"]:
             claim["asserted_by"] = list(claim["asserted_by"])
             claim["denied_by"] = list(claim["denied_by"])
+            claim["terms"] = list(claim["terms"])
         origin = data["article"]["origin"]
         origin["evidence"] = list(origin["evidence"])
         return {"schema": SCHEMA, **data}

@@ -20,7 +20,8 @@ from rashomon.extract.actors import ActorCoder
 from rashomon.extract.events.codes import CameoCodes
 from rashomon.extract.events.convert import to_events
 from rashomon.extract.events.petrarch_events import ARTICLE_DATE
-from rashomon.link.claims import ClaimInput, group_claims
+from rashomon.extract.attribution.sourcing import content_lemmas
+from rashomon.link.claims import ClaimInput, claim_keys, claim_terms, group_claims
 from rashomon.link.dates import resolve_date
 from rashomon.link.outlet import find_outlet_voice
 from rashomon.model import Analysis, Article, Attribution, Claim, Entity, Source, Span
@@ -127,11 +128,14 @@ class Analyzer:
                 asserted_by=tuple(group.asserted_by),
                 denied_by=tuple(group.denied_by),
                 contested=group.contested,
+                terms=claim_terms(group.keys),
+                negated=group.negated,
             )
             for n, group in enumerate(groups, start=1)
         ]
         covered = [piece for a in kept for piece in _ranges_of(a)]
         for start, end in find_outlet_voice(doc, covered, excluded):
+            lemmas, names = content_lemmas(doc, [(start, end)])
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -139,6 +143,7 @@ class Analyzer:
                     outlet_voice=True,
                     start=start,
                     end=end,
+                    terms=claim_terms(claim_keys(lemmas, names, self.coder.country_of)),
                 )
             )
         attributions = tuple(

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from rashomon import __version__
+from rashomon.cli import corpus as _corpus
 from rashomon.cli.analyze import analyze as _analyze
 from rashomon.cli.evaluate import app as _eval_app
 from rashomon.cli.train import app as _train_app
@@ -25,6 +26,11 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("analyze")(_analyze)
+app.command("ingest")(_corpus.ingest_command)
+app.command("status")(_corpus.status)
+app.command("claims")(_corpus.claims)
+app.command("who")(_corpus.who)
+app.command("contradictions")(_corpus.contradictions)
 app.add_typer(_eval_app, name="eval")
 app.add_typer(_train_app, name="train")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from rashomon.lexicons import lexicons, load_table
 
-__all__ = ["ClaimInput", "ClaimGroup", "group_claims"]
+__all__ = ["ClaimInput", "ClaimGroup", "claim_keys", "claim_terms", "group_claims", "term_weight"]
 
 #: A claim and an attribution this alike are about the same proposition.
 JOIN_THRESHOLD = 3.0
@@ -115,7 +115,7 @@ def group_claims(
         place(index)
     for index in order:
         item = items[index]
-        keys = _keys(item.lemmas, item.names, normalise)
+        keys = claim_keys(item.lemmas, item.names, normalise)
         target: int | None = None
         deny = item.polarity == "deny"
         if item.refers_to is not None and claim_of[item.refers_to] >= 0:
@@ -145,9 +145,10 @@ def group_claims(
     return claims, claim_of
 
 
-def _keys(
+def claim_keys(
     lemmas: Sequence[str], names: Sequence[str], normalise: Callable[[str], str | None]
 ) -> dict[str, float]:
+    """Weighted words of a proposition: names and countries double, generic words half."""
     generic = _generic_words()
     keys: dict[str, float] = {}
     named = {n.lower() for n in names}
@@ -161,6 +162,31 @@ def _keys(
             weight = _WORD_WEIGHT
         keys[key] = max(weight, keys.get(key, 0.0))
     return keys
+
+
+def claim_terms(keys: dict[str, float]) -> tuple[str, ...]:
+    """A claim's keys as ``Claim.terms``: strongest first, names capitalised.
+
+    The weight is carried by the spelling, so that ``term_weight`` can rebuild it from the
+    stored words alone: a country code stays upper-case ("SYR"), another name is capitalised
+    ("Chaudhry"), a plain lemma stays lower-case.
+    """
+    ordered = sorted(keys.items(), key=lambda item: (-item[1], item[0]))
+    terms = []
+    for key, weight in ordered:
+        if weight >= _NAME_WEIGHT and not key.isupper():
+            key = key[:1].upper() + key[1:]
+        terms.append(key)
+    return tuple(terms)
+
+
+def term_weight(term: str) -> float:
+    """The weight of one of ``Claim.terms``: names double, generic words half."""
+    if term[:1].isupper():
+        return _NAME_WEIGHT
+    if term in _generic_words():
+        return _GENERIC_WEIGHT
+    return _WORD_WEIGHT
 
 
 def _most_alike(

@@ -155,6 +155,7 @@ def to_article(
     url: str | None = None,
     outlet: str | None = None,
     where: str | None = None,
+    title: str | None = None,
 ) -> Article:
     """Build the ``Article`` for a plain text or an HTML page.
 
@@ -165,6 +166,9 @@ def to_article(
             kept); for HTML, the page's own date is used when this is not given.
         url: the article's address; for HTML, the page's canonical URL when not given.
         outlet: the publishing site; for HTML, the page's site name when not given.
+        title: the article's title (a feed entry's); for HTML, the page's title when not
+            given. Why the given one wins, as ``url`` and ``outlet`` do: trafilatura takes a
+            fragment's first heading for its title, and a feed's own title is the real one.
         where: what to name in an error (a path, ``"path:line N"``); defaults to the id.
 
     Returns:
@@ -178,14 +182,13 @@ def to_article(
     name = where if where is not None else article_id
     check_text_size(raw, where=name)
     checked_date = _check_published(published, where=name) if published is not None else None
-    title: str | None = None
     byline: str | None = None
     if looks_like_html(raw):
         page = _extract(raw)
         if page is None:
             raise InputError("no article text found in the HTML", where=name)
         text = page.text
-        title, byline = page.title, page.author
+        title, byline = title or page.title, page.author
         checked_date = checked_date or _metadata_date(page.date)
         outlet = outlet or page.sitename
         url = url or page.url

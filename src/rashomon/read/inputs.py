@@ -1,7 +1,8 @@
-"""Paths to articles: files, folders, JSON Lines and stdin, one item at a time.
+"""Paths to articles: files, folders, JSON Lines, feeds, web archives and stdin, one at a time.
 
 ``iter_inputs`` turns what a user names on the command line into ``InputItem``s (decoded text
-or HTML, not yet parsed). It *yields* an ``InputError`` for an input it cannot read instead of
+or HTML, not yet parsed); RSS/Atom feeds (``feeds``) and WARC archives (``warc``) give one item
+per entry or archived page. It *yields* an ``InputError`` for an input it cannot read instead of
 raising, so that one bad file among thousands is reported and the batch goes on (SPEC "Bad
 input"). It reads lazily, one file or one line at a time, so memory stays flat over a folder
 of any size, and it gives every item a unique id (the JSON output's ``article.id``).
@@ -34,13 +35,17 @@ class InputItem:
     """One article to analyse, before parsing.
 
     Attributes:
-        id: the file's stem, the ``id`` field of a JSON Lines record, or ``"stdin"``; unique
-            within one ``iter_inputs`` call.
-        where: what to name in an error: the path, ``"path:line N"``, or ``"<stdin>"``.
+        id: the file's stem, the ``id`` field of a JSON Lines record, ``<stem>-<N>`` for a
+            feed's Nth entry or an archive's Nth page, or ``"stdin"``; unique within one
+            ``iter_inputs`` call.
+        where: what to name in an error: the path, ``"path:line N"``, ``"path: entry N"``,
+            ``"path: record N"``, or ``"<stdin>"``.
         raw: the decoded text or HTML.
-        published: the publication date a JSON Lines record gives, if any.
-        url: the address a JSON Lines record gives, if any.
-        outlet: the outlet a JSON Lines record gives, if any.
+        published: the publication date a JSON Lines record or feed entry gives, or the
+            capture date of an archived page, if any.
+        url: the address a JSON Lines record, feed entry or archive record gives, if any.
+        outlet: the outlet a JSON Lines record gives, or a feed's title, if any.
+        title: the title a feed entry gives, if any.
     """
 
     id: str
@@ -49,6 +54,7 @@ class InputItem:
     published: str | None = None
     url: str | None = None
     outlet: str | None = None
+    title: str | None = None
 
 
 class _Ids:
@@ -160,9 +166,19 @@ def _read_jsonl(path: Path, ids: _Ids) -> Iterator[InputItem | InputError]:
 
 
 def _read_file(path: Path, ids: _Ids) -> Iterator[InputItem | InputError]:
-    """A single article file, or every record of a ``.jsonl`` file."""
+    """A single article file, or every record of a ``.jsonl`` file, feed or web archive."""
+    # Imported here, not at the top: these modules build InputItems, so they import this one.
+    from rashomon.read.feeds import is_feed_file, read_feed
+    from rashomon.read.warc import is_archive_file, read_warc
+
     if path.suffix.lower() == ".jsonl":
         yield from _read_jsonl(path, ids)
+        return
+    if is_archive_file(path):
+        yield from read_warc(path, ids)
+        return
+    if is_feed_file(path):
+        yield from read_feed(path, ids)
         return
     where = str(path)
     try:
@@ -186,12 +202,17 @@ def iter_inputs(
     Args:
         paths: files, folders (read recursively, sorted, hidden files skipped), ``.jsonl``
             files (one article per line: ``id``, ``text`` or ``html``, and optional
-            ``published``, ``url``, ``outlet``), or ``"-"`` for stdin.
+            ``published``, ``url``, ``outlet``), RSS/Atom feed files (``.rss``, ``.atom`` or
+            ``.xml`` with a feed's root element: one article per entry, see
+            ``feeds.read_feed``), WARC/ARC archives (``.warc``, ``.warc.gz``, ``.arc``,
+            ``.arc.gz``: one article per archived HTML page, see ``warc.read_warc``), or
+            ``"-"`` for stdin. Any other ``.xml`` file is read as one article.
         stdin: the stream ``"-"`` reads; ``sys.stdin``'s bytes when not given.
 
     Yields:
-        An ``InputItem`` per article, or an ``InputError`` for a path, file or line that
-        cannot be read (missing, empty, binary, undecodable, bad JSON), so the batch goes on.
+        An ``InputItem`` per article, or an ``InputError`` for a path, file, line, feed entry
+        or archive record that cannot be read (missing, empty, binary, undecodable, bad JSON,
+        an unreadable feed, a truncated archive), so the batch goes on.
     """
     ids = _Ids()
     for name in paths:

@@ -22,9 +22,11 @@ from spacy.tokens import Token
 from rashomon.extract.events.petrarch.actors import ActorDictionary, ActorEntry
 from rashomon.extract.events.petrarch.agents import AgentDictionary, AgentEntry
 
-__all__ = ["ActorCoder", "CodedPhrase", "UNKNOWN"]
+__all__ = ["UNKNOWN", "ActorCoder", "CodedPhrase", "apply_agents"]
 
 UNKNOWN = "---"
+# Parts of speech that show two actors are not simply listed side by side.
+_NOT_LISTING = frozenset({"ADP", "VERB", "AUX", "PART", "PROPN", "PRON", "NUM", "SCONJ"})
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,16 @@ class CodedPhrase:
         span: Character offsets of the phrase's first actor or agent match,
             else of the whole phrase.
         has_actor: True when a dictionary actor (not only an agent) matched.
+        bases: The actor codes before agents were applied (``---`` alone
+            when only agents matched).
+        agents: The agent codes found, as written (``~GOV``, ``NGO~``).
     """
 
     codes: tuple[str, ...]
     span: tuple[int, int]
     has_actor: bool
+    bases: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,18 +91,24 @@ class ActorCoder:
             first_start, first_length, first_entry = actor_matches[0]
             bases.extend(_entry_codes(first_entry, date))
             first_token = tokens[first_start + first_length - 1]
+            previous_end = first_start + first_length
             for start, length, entry in actor_matches[1:]:
-                if _joined(tokens[start + length - 1], first_token):
+                if _joined(tokens[start + length - 1], first_token) or _listed(
+                    tokens[previous_end:start]
+                ):
                     bases.extend(_entry_codes(entry, date))
-        codes = [_apply(base, agents) for base in bases] if bases else []
+                    previous_end = start + length
+        codes = [apply_agents(base, agents) for base in bases] if bases else []
         if not bases:
-            codes = [_apply(UNKNOWN, agents)]
+            codes = [apply_agents(UNKNOWN, agents)]
         where = actor_matches[0][0] if actor_matches else agent_positions[0]
         anchor = tokens[where]
         return CodedPhrase(
             codes=tuple(dict.fromkeys(code for code in codes if code)),
             span=(anchor.idx, anchor.idx + len(anchor.text)),
             has_actor=bool(bases),
+            bases=tuple(dict.fromkeys(bases)) or (UNKNOWN,),
+            agents=tuple(agents),
         )
 
     def _actor_matches(self, words: list[str]) -> list[tuple[int, int, ActorEntry]]:
@@ -150,8 +163,16 @@ def _entry_codes(entry: ActorEntry, date: datetime.date | None) -> list[str]:
     return found
 
 
-def _apply(base: str, agents: Sequence[str]) -> str:
-    """Put agent codes around an actor code, skipping ones it already spells."""
+def apply_agents(base: str, agents: Sequence[str]) -> str:
+    """Put agent codes around an actor code, skipping ones it already spells.
+
+    Args:
+        base: An actor code (``GON``) or ``---``.
+        agents: Agent codes as written: ``~GOV`` is appended, ``NGO~`` put before.
+
+    Returns:
+        The combined code (``GONGOV``).
+    """
     code = base
     for agent in agents:
         if agent.startswith("~"):
@@ -163,6 +184,21 @@ def _apply(base: str, agents: Sequence[str]) -> str:
             if prefix and not code.startswith(prefix):
                 code = prefix + code
     return code
+
+
+def _listed(between: Sequence[Token]) -> bool:
+    """Whether the words between two actors only list them (``A and the evil B``).
+
+    The parser sometimes hangs a coordination on the wrong noun ("Fornost and
+    the evil awful Gondor" read as "Fornost" modifying "Gondor"), so two actors
+    separated by nothing but a conjunction, commas, articles and adjectives
+    are read as coordinated whatever the tree says (the parser may also tag
+    such an adjective as a noun). A preposition, possessive, verb or name in
+    between ("Ithilen's sheep and goats of Gondor") keeps them apart.
+    """
+    if not any(t.pos_ == "CCONJ" or t.text == "," for t in between):
+        return False
+    return not any(t.pos_ in _NOT_LISTING or t.tag_ == "POS" for t in between)
 
 
 def _joined(token: Token, first: Token) -> bool:

@@ -21,15 +21,18 @@ meeting``). A sentence holding a discard phrase is not coded.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from rashomon.errors import ConfigError
 from rashomon.extract.events.petrarch.actor_coding import UNKNOWN, ActorCoder, CodedPhrase
 from rashomon.extract.events.petrarch.actors import read_actors
 from rashomon.extract.events.petrarch.agents import read_agents
+from rashomon.extract.events.petrarch.compounds import code_conjuncts
 from rashomon.extract.events.petrarch.config import DictionarySet
 from rashomon.extract.events.petrarch.discards import DiscardList, read_discards
 from rashomon.extract.events.petrarch.matching import PatternMatch, Word, best_pattern
@@ -40,11 +43,6 @@ __all__ = ["CodedEvent", "PetrarchCoder"]
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Clause links through which a verb without a subject borrows its governor's.
 _BORROW = frozenset({"conj", "xcomp", "advcl", "acomp", "prep", "pcomp", "dep", "oprd"})
-# Dependents that are not part of a noun phrase's own words.
-_OUTSIDE_PHRASE = frozenset(
-    {"relcl", "appos", "advcl", "ccomp", "parataxis", "punct", "mark", "nummod", "npadvmod"}
-)
-_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
 _PRONOUNS = frozenset({"IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "THIS", "THAT", "WHO"})
 _MAX_HOPS = 6
 
@@ -93,6 +91,9 @@ class PetrarchCoder:
             longest forms first.
         require_target: Drop events without a coded target (PETRARCH's
             ``require_dyad``); otherwise they get the target ``---``.
+        new_actor_length: PETRARCH's ``new_actor_length``: an uncoded noun
+            phrase of at most this many words becomes an actor coded by its
+            own quoted words (``'"THE MINISTRY OF MAGIC"'``); 0 turns it off.
     """
 
     verbs: VerbDictionary
@@ -100,6 +101,7 @@ class PetrarchCoder:
     discards: DiscardList | None
     index: dict[str, tuple[tuple[tuple[str, ...], int, VerbEntry], ...]]
     require_target: bool = True
+    new_actor_length: int = 0
 
     @classmethod
     def from_dictionaries(
@@ -140,6 +142,44 @@ class PetrarchCoder:
             for word, forms in grouped.items()
         }
         return cls(verbs, actors, discards, index, require_target)
+
+    def with_options(self, options: Mapping[str, str]) -> PetrarchCoder:
+        """This coder with PETRARCH coding options applied.
+
+        PETRARCH's config file and the ``<Config>`` elements of its validation
+        records set options by name; ``require_dyad`` and ``new_actor_length``
+        change what this coder does, and the others are ignored.
+
+        Args:
+            options: Option name -> value as written (``"False"``, ``"4"``).
+
+        Returns:
+            A coder with the options set (``self`` when nothing changes).
+
+        Raises:
+            ConfigError: A value cannot be read.
+        """
+        require_target, new_actor_length = self.require_target, self.new_actor_length
+        if "require_dyad" in options:
+            value = options["require_dyad"].strip().lower()
+            if value not in ("true", "false"):
+                raise ConfigError(
+                    f"require_dyad is {value!r}; write true or false", where="require_dyad"
+                )
+            require_target = value == "true"
+        if "new_actor_length" in options:
+            value = options["new_actor_length"].strip()
+            if not value.isdigit():
+                raise ConfigError(
+                    f"new_actor_length is {value!r}; write a whole number",
+                    where="new_actor_length",
+                )
+            new_actor_length = int(value)
+        if (require_target, new_actor_length) == (self.require_target, self.new_actor_length):
+            return self
+        return dataclasses.replace(
+            self, require_target=require_target, new_actor_length=new_actor_length
+        )
 
     def code(self, doc: Doc, date: datetime.date | None = None) -> list[CodedEvent]:
         """Code every event of a parsed text, sentence by sentence.
@@ -241,31 +281,8 @@ class PetrarchCoder:
         return []
 
     def _conjunct_codes(self, token: Token | None, date: datetime.date | None) -> list[CodedPhrase]:
-        """Code a noun and each noun coordinated with it, one phrase each.
-
-        Agent-only conjuncts borrow the countries of coded ones, so that
-        ``lawmakers and officials in Fornost`` gives FORLEG and FORGOV.
-        """
-        if token is None:
-            return []
-        coded = [self.actors.code(_phrase(t), date) for t in _conjuncts(token)]
-        found = [phrase for phrase in coded if phrase is not None]
-        countries = [code for p in found if p.has_actor for code in p.codes]
-        if not countries:
-            return found
-        borrowed: list[CodedPhrase] = []
-        for phrase in found:
-            if phrase.has_actor:
-                borrowed.append(phrase)
-                continue
-            codes = tuple(
-                country + code[len(UNKNOWN) :]
-                for code in phrase.codes
-                for country in countries
-                if code.startswith(UNKNOWN)
-            )
-            borrowed.append(CodedPhrase(codes or phrase.codes, phrase.span, True))
-        return borrowed
+        """Code a noun and each noun coordinated with it (see ``compounds.py``)."""
+        return code_conjuncts(self.actors, token, date, self.new_actor_length)
 
 
 def _pairs(
@@ -364,7 +381,17 @@ def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
                 if grandchild.dep_ == "pobj":
                     yield grandchild
     for child in children:
-        if child.dep_ in ("ccomp", "xcomp") and not any(t.i in coded_heads for t in child.subtree):
+        # "Arnor believes Dagolath can cope": the complement's subject is the
+        # target unless the complement codes an event of its own. A verb in a
+        # relative clause of its nouns does not count ("Arnor allowed that
+        # Gondor is no place to visit"), and a complement before the verb is
+        # the reported speech of an inverted attribution ("Arnor left Gondor,
+        # an official said"), not something said about its subject.
+        if (
+            child.dep_ in ("ccomp", "xcomp")
+            and child.i > verb.i
+            and not _codes_own_event(child, coded_heads)
+        ):
             for grandchild in child.children:
                 if grandchild.dep_ in _SUBJECTS or grandchild.dep_ == "dobj":
                     yield grandchild
@@ -372,34 +399,19 @@ def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
             yield from _target_candidates(child, coded_heads)
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it, in text order."""
-    found = [token]
-    queue = [token]
-    while queue:
-        current = queue.pop()
-        for child in current.children:
-            if child.dep_ == "conj" and child not in found:
-                found.append(child)
-                queue.append(child)
-    return sorted(found, key=lambda t: t.i)
+def _codes_own_event(clause: Token, coded_heads: set[int]) -> bool:
+    """Whether a dictionary verb heads the clause or one of its verbal parts.
 
-
-def _phrase(token: Token) -> list[Token]:
-    """The words of a noun phrase: its subtree minus clauses and conjuncts."""
-    words: list[Token] = []
-
-    def visit(current: Token, top: bool) -> None:
-        words.append(current)
-        for child in current.children:
-            if child.dep_ in _CLAUSES and child.pos_ not in ("VERB", "AUX"):
-                pass  # a noun mis-parsed as a clause ("an anti- Gondor parade")
-            elif child.dep_ in _OUTSIDE_PHRASE or (top and child.dep_ in ("conj", "cc", "preconj")):
-                continue
-            visit(child, False)
-
-    visit(token, True)
-    return sorted(words, key=lambda t: t.i)
+    Relative and participial clauses on its nouns are left out: they describe
+    a noun and do not take the clause's subject.
+    """
+    stack = [clause]
+    while stack:
+        current = stack.pop()
+        if current.i in coded_heads:
+            return True
+        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "acl"))
+    return False
 
 
 def _words(doc: Doc, start: int, end: int) -> list[Word]:

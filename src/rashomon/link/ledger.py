@@ -1,0 +1,108 @@
+"""The claim ledger's rule: does a statement of one article state a claim already in the corpus?
+
+Within one article, ``link.claims`` groups statements with help from the parse (references,
+continuations, speakers). Across articles only the proposition's own words remain, so a claim
+of a new article joins a corpus claim when their ``terms`` (``Claim.terms``: names and country
+codes, then lemmas) overlap enough:
+
+- the overlap is weighted as within an article (names and countries double, generic news
+  words half) — "militants travelled to Syria" and "Pakistani fighters went to Syria" share
+  SYR (2) and little else, so they stay apart unless more ties them;
+- it must reach ``JOIN_SCORE`` *and* cover ``JOIN_SHARE`` of the smaller claim's weight, so
+  that two long statements sharing a few common words do not merge, while a short claim that
+  is wholly inside a longer one does ("the tanker leaked chemicals" within "a tanker leaked
+  chemicals into the harbour at Mombasa");
+- at least one shared term must be a name: statements about different actors are different
+  claims however alike their verbs ("X denied the report" vs "Y denied the report").
+
+The store (``store.writer``) finds candidates through its term index and calls ``best_match``.
+An optional embedding backend can replace ``similarity`` later behind the same function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rashomon.link.claims import term_weight
+
+__all__ = [
+    "JOIN_SCORE",
+    "JOIN_SHARE",
+    "MAX_TERMS",
+    "Candidate",
+    "best_match",
+    "index_terms",
+    "merged_terms",
+    "similarity",
+]
+
+#: The weighted overlap a statement needs with a corpus claim to join it.
+JOIN_SCORE = 4.0
+#: … and the share of the smaller side's weight that overlap must cover.
+JOIN_SHARE = 0.5
+#: A corpus claim keeps at most this many terms (its first wording's, then the strongest new).
+MAX_TERMS = 40
+#: How many of a statement's strongest terms are looked up in the store's term index.
+INDEX_TERMS = 8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A corpus claim that shares terms with the statement being placed."""
+
+    id: int
+    terms: Sequence[str]
+
+
+def _weights(terms: Iterable[str]) -> dict[str, float]:
+    return {term: term_weight(term) for term in terms}
+
+
+def similarity(terms: Sequence[str], other: Sequence[str]) -> tuple[float, float, bool]:
+    """The weighted overlap of two term lists, its share of the smaller side, and whether a
+    name is among the shared terms."""
+    mine, theirs = _weights(terms), _weights(other)
+    shared = mine.keys() & theirs.keys()
+    if not shared:
+        return 0.0, 0.0, False
+    score = sum(min(mine[t], theirs[t]) for t in shared)
+    smaller = min(sum(mine.values()), sum(theirs.values()))
+    has_name = any(t[:1].isupper() for t in shared)
+    return score, score / smaller if smaller else 0.0, has_name
+
+
+def best_match(terms: Sequence[str], candidates: Iterable[Candidate]) -> int | None:
+    """The id of the corpus claim this statement belongs to, or ``None`` for a new claim."""
+    best: int | None = None
+    best_score = 0.0
+    for candidate in candidates:
+        score, share, has_name = similarity(terms, candidate.terms)
+        if score < JOIN_SCORE or share < JOIN_SHARE or not has_name:
+            continue
+        if score > best_score:
+            best, best_score = candidate.id, score
+    return best
+
+
+def index_terms(terms: Sequence[str]) -> list[str]:
+    """The terms to look a statement up by: its names first, then its strongest words.
+
+    Generic words are left out: "said", "official" or "report" would make every claim a
+    candidate for every statement.
+    """
+    ranked = sorted(terms, key=lambda t: -term_weight(t))
+    return [t for t in ranked if term_weight(t) >= 1.0][:INDEX_TERMS]
+
+
+def merged_terms(existing: Sequence[str], new: Sequence[str]) -> list[str]:
+    """A corpus claim's terms after one more statement joined it (capped at ``MAX_TERMS``)."""
+    merged = list(existing)
+    seen = set(merged)
+    for term in sorted(new, key=lambda t: -term_weight(t)):
+        if len(merged) >= MAX_TERMS:
+            break
+        if term not in seen:
+            merged.append(term)
+            seen.add(term)
+    return merged
