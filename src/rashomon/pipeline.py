@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rashomon.extract.actors import ActorCoder
+from rashomon.extract.attribution.sourcing import content_lemmas
 from rashomon.extract.events.codes import CameoCodes
 from rashomon.extract.events.convert import to_events
 from rashomon.extract.events.petrarch_events import ARTICLE_DATE
-from rashomon.extract.attribution.sourcing import content_lemmas
 from rashomon.link.claims import ClaimInput, claim_keys, claim_terms, group_claims
 from rashomon.link.dates import resolve_date
 from rashomon.link.outlet import find_outlet_voice

@@ -227,7 +227,9 @@ def test_fragment_to_text(fragment: str, text: str) -> None:
     ],
     ids=["text-given", "html-given-wins", "html-own", "none"],
 )
-def test_to_article_takes_the_given_title(raw: str, given: str | None, expected: str | None) -> None:
+def test_to_article_takes_the_given_title(
+    raw: str, given: str | None, expected: str | None
+) -> None:
     assert to_article(raw, title=given).title == expected
 
 

@@ -6,8 +6,10 @@ large, so it is read record by record with warcio's ``ArchiveIterator`` (plain o
 WARC or ARC), keeping only the successful HTML responses, and memory stays flat.
 
 Why truncation is checked here: warcio ends quietly on a cut-off archive, handing out the last
-record's body short. A record whose body ends before its ``Content-Length`` is therefore
-reported as a truncated archive, and the cut page is not passed on as if it were whole.
+record's body short or dropping a record whose headers were cut. So a record whose block ends
+before its ``Content-Length``, bytes left after the last whole record, and a gzip member cut
+short (``_GzipStream``) are each reported as a truncated archive, once, after the pages before
+the break; a cut page is never passed on as if it were whole.
 
 The date an item carries is the *capture* date (``WARC-Date``), not the publication date. It
 is passed to ``to_article`` as ``published``, and ``to_article`` lets a given date win over the
@@ -18,6 +20,7 @@ find) is used only where an item carries none.
 from __future__ import annotations
 
 import codecs
+import gzip
 import logging
 import re
 import zlib
@@ -47,7 +50,8 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: The block warcio reads; a record's remainder is drained in pieces this large.
 _BLOCK_BYTES = 65_536
 
-# What a broken archive raises while warcio parses the next record.
+# What a broken archive raises while warcio reads it. The last three are warcio tripping over
+# a record whose headers are cut short (a response with no WARC-Target-URI, for one).
 _ARCHIVE_ERRORS = (
     ArchiveLoadFailed,
     StatusAndHeadersParserException,
@@ -55,7 +59,12 @@ _ARCHIVE_ERRORS = (
     zlib.error,
     OSError,
     ValueError,
+    AttributeError,
+    TypeError,
+    IndexError,
 )
+
+_GZIP_MAGIC = b"\x1f\x8b"
 
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -63,7 +72,30 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class _Truncated(Exception):
-    """A record ends before its declared length: the archive was cut off."""
+    """The archive was cut off: a record ends before its declared length, or a gzip member
+    before its end."""
+
+
+class _GzipStream:
+    """A gzipped archive, decompressed, for warcio to read as a plain one.
+
+    Why not leave the gzip to warcio: on a gzip member cut short it ends quietly, as if the
+    archive were whole. Python's ``gzip`` raises ``EOFError`` there, but warcio also takes
+    ``EOFError`` for the normal end of the archive, so it is raised on as ``_Truncated``.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+
+    def read(self, size: int = -1) -> bytes:
+        # read1, not read: it hands out what was decompressed before the cut, then raises.
+        try:
+            return self._gzip.read1(size)
+        except EOFError as error:
+            raise _Truncated(str(error)) from error
+
+    def tell(self) -> int:
+        return self._gzip.tell()
 
 
 def is_archive_file(path: Path) -> bool:
@@ -96,9 +128,17 @@ def _is_page(record: Any) -> bool:
 
 
 def _is_cut(record: Any) -> bool:
-    """Whether a record's block, read to its end, came out shorter than its declared length."""
+    """Whether a record's block, read to its end, came out shorter than its declared length.
+
+    A record without a length (no LimitReader) is one whose headers were cut before their
+    ``Content-Length``, which every WARC record has; one whose length is not a number was cut
+    inside it (warcio reads such a record as empty).
+    """
     stream = record.raw_stream
-    return isinstance(stream, LimitReader) and stream.limit > 0
+    if not isinstance(stream, LimitReader) or stream.limit > 0:
+        return True
+    declared = record.rec_headers.get_header("Content-Length")
+    return declared is not None and not declared.strip().isdigit()
 
 
 def _drain(record: Any) -> None:
@@ -161,21 +201,31 @@ def _capture_date(value: str | None) -> str | None:
     return day
 
 
-def _truncated(path: Path, offset: object, reason: str) -> InputError:
+def _broken_archive(path: Path, offset: object, reason: str, *, gzipped: bool) -> InputError:
     """The one error for a cut-off or corrupt archive, naming where reading stopped."""
-    at = f" at byte {offset}" if isinstance(offset, int) else ""
+    at = ""
+    if isinstance(offset, int):
+        at = f" at byte {offset}" + (" of its decompressed content" if gzipped else "")
     return InputError(
         f"the archive is truncated or corrupt{at} ({reason}); the records before it were read",
         where=str(path),
     )
 
 
-def _read_records(handle: IO[bytes], path: Path, ids: _Ids) -> Iterator[InputItem | InputError]:
+def _reason(error: BaseException) -> str:
+    """An exception's message on one line."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def _read_records(
+    handle: IO[bytes], path: Path, ids: _Ids, *, gzipped: bool
+) -> Iterator[InputItem | InputError]:
     """The pages of an open archive, stopping with one error where the archive breaks."""
-    lowered = path.name.lower()
+    stream: IO[bytes] | _GzipStream = _GzipStream(handle) if gzipped else handle
     # ARC records are read as WARC ones (same header names) only for ARC files, so a broken
     # WARC record is reported as such instead of being retried as ARC.
-    records = ArchiveIterator(handle, arc2warc=lowered.endswith((".arc", ".arc.gz")))
+    lowered = path.name.lower()
+    records = ArchiveIterator(stream, arc2warc=lowered.endswith((".arc", ".arc.gz")))
     stem = archive_stem(path)
     number = 0
     previous: Any = None
@@ -183,14 +233,21 @@ def _read_records(handle: IO[bytes], path: Path, ids: _Ids) -> Iterator[InputIte
     while True:
         try:
             record = next(records, None)
-        except _ARCHIVE_ERRORS as error:
-            reason = " ".join(str(error).split()) or type(error).__name__
-            yield _truncated(path, getattr(records, "offset", None), reason)
+        except (_Truncated, *_ARCHIVE_ERRORS) as error:
+            offset = getattr(records, "offset", None)
+            yield _broken_archive(path, offset, _reason(error), gzipped=gzipped)
             return
         if previous is not None and _is_cut(previous):
-            yield _truncated(path, start, "a record ends before its length")
+            reason = "a record ends before its length"
+            yield _broken_archive(path, start, reason, gzipped=gzipped)
             return
         if record is None:
+            # warcio also ends quietly on a record whose headers are cut short; the bytes
+            # after the last whole record then show it.
+            offset = getattr(records, "offset", None)
+            if isinstance(offset, int) and offset < stream.tell():
+                reason = "the last record is incomplete"
+                yield _broken_archive(path, offset, reason, gzipped=gzipped)
             return
         previous, start = record, getattr(records, "offset", None)
         if not _is_page(record):
@@ -201,8 +258,11 @@ def _read_records(handle: IO[bytes], path: Path, ids: _Ids) -> Iterator[InputIte
         try:
             body = _body(record, where=where)
             raw = _decode_page(body, record.http_headers.get_header("Content-Type"), where=where)
-        except _Truncated:
-            yield _truncated(path, start, f"record {number} ends before its length")
+        except (_Truncated, EOFError, zlib.error, OSError) as error:
+            reason = f"record {number} ends before its length"
+            if not isinstance(error, _Truncated) or str(error):
+                reason = f"record {number}: {_reason(error)}"
+            yield _broken_archive(path, start, reason, gzipped=gzipped)
             return
         except InputError as error:
             named = f" ({url})" if url else ""
@@ -240,4 +300,14 @@ def read_warc(path: Path, ids: _Ids) -> Iterator[InputItem | InputError]:
         yield InputError(f"cannot read it ({error.strerror})", where=str(path))
         return
     with handle:
-        yield from _read_records(handle, path, ids)
+        try:
+            magic = handle.read(2)
+            handle.seek(0)
+        except OSError as error:
+            yield InputError(f"cannot read it ({error.strerror})", where=str(path))
+            return
+        if not magic:
+            yield InputError("the file is empty", where=str(path))
+            return
+        # Gzipped or not by the content: a ".warc.gz" is not always gzipped, nor a ".warc" plain.
+        yield from _read_records(handle, path, ids, gzipped=magic == _GZIP_MAGIC)

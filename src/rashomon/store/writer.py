@@ -367,8 +367,16 @@ class StoreWriter:
         """The corpus claim this article's claim joins, or a new one."""
         terms = list(claim.terms)
         lookup = index_terms(terms)
-        match: int | None = None
-        if lookup:
+        # The same words are the same claim, however few its terms: a republished "We lost
+        # everything" joins the original's, though it names nobody.
+        wording = _wording_term(claim.text)
+        match = session.scalar(
+            select(ClaimTermRow.claim_id)
+            .where(ClaimTermRow.term == wording)
+            .order_by(ClaimTermRow.claim_id)
+            .limit(1)
+        )
+        if match is None and lookup:
             shared = func.count(ClaimTermRow.term)
             ids = session.execute(
                 select(ClaimTermRow.claim_id)
@@ -399,24 +407,29 @@ class StoreWriter:
             session.flush()
             session.add_all(
                 ClaimTermRow(term=term[:200], claim_id=ledger.id)
-                for term in set(index_terms(terms))
+                for term in {*index_terms(terms), wording}
             )
             return ledger
         ledger = session.get_one(ClaimRow, match)
         new_terms = merged_terms(ledger.terms, terms)
         if new_terms != ledger.terms:
             ledger.terms = new_terms
-            known = set(
-                session.execute(
-                    select(ClaimTermRow.term).where(ClaimTermRow.claim_id == ledger.id)
-                ).scalars()
-            )
-            for term in set(index_terms(terms)) - known:
-                session.add(ClaimTermRow(term=term[:200], claim_id=ledger.id))
+        known = set(
+            session.execute(
+                select(ClaimTermRow.term).where(ClaimTermRow.claim_id == ledger.id)
+            ).scalars()
+        )
+        for term in {*index_terms(terms), wording} - known:
+            session.add(ClaimTermRow(term=term[:200], claim_id=ledger.id))
         if day:
             ledger.first_seen = min(filter(None, (ledger.first_seen, day)))
             ledger.last_seen = max(filter(None, (ledger.last_seen, day)))
         return ledger
+
+
+def _wording_term(text: str) -> str:
+    """The index term of a claim's exact wording (after normalisation)."""
+    return "=" + text_key(text)[:24]
 
 
 def _count(ledger: ClaimRow, stance: str) -> None:

@@ -82,6 +82,7 @@ class ActorCoder:
             for part in token.text.split("_")
             if part
         ]
+        tokens, words = self._join_hyphens(tokens, words)
         actor_matches = self._actor_matches(words)
         agents, agent_positions = self._agents(words, actor_matches)
         if not actor_matches and not agents:
@@ -110,6 +111,34 @@ class ActorCoder:
             bases=tuple(dict.fromkeys(bases)) or (UNKNOWN,),
             agents=tuple(agents),
         )
+
+    def _join_hyphens(self, tokens: list[Token], words: list[str]) -> tuple[list[Token], list[str]]:
+        """Rejoin a word the tokenizer split at a hyphen, if the dictionaries know it.
+
+        "The militia was freed from Barad-dur": spaCy reads ``Barad - dur``,
+        while the actor dictionary lists ``BARAD-DUR``. Words that are only
+        known apart ("Arnor-Gondor talks") stay apart.
+        """
+        if "-" not in words:
+            return tokens, words
+        joined_tokens: list[Token] = []
+        joined_words: list[str] = []
+        position = 0
+        while position < len(words):
+            if position + 2 < len(words) and words[position + 1] == "-":
+                first, hyphen, last = tokens[position : position + 3]
+                word = words[position] + "-" + words[position + 2]
+                adjacent = not first.whitespace_ and not hyphen.whitespace_
+                known = word in self.actors.index or word in self.agents.index
+                if adjacent and known and first.i + 2 == last.i:
+                    joined_tokens.append(last)
+                    joined_words.append(word)
+                    position += 3
+                    continue
+            joined_tokens.append(tokens[position])
+            joined_words.append(words[position])
+            position += 1
+        return joined_tokens, joined_words
 
     def _actor_matches(self, words: list[str]) -> list[tuple[int, int, ActorEntry]]:
         """Non-overlapping longest actor matches, left to right."""

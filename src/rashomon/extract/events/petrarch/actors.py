@@ -104,6 +104,9 @@ class ActorEntry:
         """The codes that apply on ``date``, without duplicates, in file order.
 
         Restricted codes whose dates hold win; otherwise the defaults apply.
+        Of overlapping restrictions the narrowest holds, so an interval set
+        inside another overrides it (a minister 2008-2012 who led a mission
+        for three days in 2010 is coded for the mission on those days).
         Without a date the defaults apply, or, for an entry that has none, every
         code it lists: better to offer all of a person's roles than none.
 
@@ -116,11 +119,21 @@ class ActorEntry:
         chosen: Iterable[ActorCode] = ()
         if date is not None:
             chosen = [code for code in self.codes if code.applies_on(date)]
+            if len(chosen) > 1:
+                narrowest = min(_width(code) for code in chosen)
+                chosen = [code for code in chosen if _width(code) == narrowest]
         if not chosen:
             chosen = [code for code in self.codes if code.is_default]
         if not chosen and date is None:
             chosen = self.codes
         return list(dict.fromkeys(code.code for code in chosen))
+
+
+def _width(code: ActorCode) -> float:
+    """Days a restriction spans; open-ended ones are unbounded."""
+    if code.start is None or code.end is None:
+        return float("inf")
+    return float((code.end - code.start).days)
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,21 @@ class CodedEvent:
 
 @dataclass(frozen=True)
 class _Verb:
-    """A dictionary verb found in the sentence."""
+    """A dictionary verb found in the sentence.
 
-    entry: VerbEntry
+    ``entries`` holds every block that lists the same form (a verb file may
+    list ``SHOT`` in two blocks); the first is the default reading.
+    """
+
+    entries: tuple[VerbEntry, ...]
     head: Token
     first: int
     last: int
+
+    @property
+    def entry(self) -> VerbEntry:
+        """The first entry listing the form."""
+        return self.entries[0]
 
 
 @dataclass(frozen=True)
@@ -206,14 +215,20 @@ class PetrarchCoder:
         for token in doc[start:end]:
             if not _is_verb(token):
                 continue
+            found: list[VerbEntry] = []
+            span = (0, 0)
             for words, head, entry in self.index.get(token.text.upper(), ()):
                 first = token.i - head
                 last = first + len(words) - 1
+                if found and (first, last) != span:
+                    break
                 if first < start or last >= end:
                     continue
                 if all(doc[first + k].text.upper() == word for k, word in enumerate(words)):
-                    yield _Verb(entry, token, first, last)
-                    break
+                    found.append(entry)
+                    span = (first, last)
+            if found:
+                yield _Verb(tuple(found), token, *span)
 
     def _code_verb(
         self, doc: Doc, verb: _Verb, coded_heads: set[int], date: datetime.date | None
@@ -230,17 +245,17 @@ class PetrarchCoder:
             for sibling in source_token.head.children:
                 if sibling.dep_ == source_token.dep_ and sibling.i != source_token.i:
                     sources.extend(self._conjunct_codes(sibling, date))
-        match = best_pattern(
-            verb.entry.patterns,
-            _words(doc, doc[verb.first].sent.start, verb.first),
-            _clause_words(doc, verb),
-            self.verbs.synsets,
-            compound=len(sources) > 1,
-        )
+        entry, match = self._reading(doc, verb, compound=len(sources) > 1)
         if match is not None and match.source is not None:
-            sources = self._conjunct_codes(doc[match.source], date) or sources
+            sources = self._conjunct_codes(_noun_head(doc[match.source]), date) or sources
+        elif match is not None and match.target is not None and source_token is not None:
+            # "Gondor noted that Arnor regretted the refusal" with "NOTED + *":
+            # the pattern makes the verb's own subject the target, so the
+            # source is the subject of the clause that governs it.
+            if _noun_head(doc[match.target]).i == source_token.i:
+                sources = self._conjunct_codes(_governing_subject(head), date)
         targets = self._targets(doc, verb, match, target_token, coded_heads, date)
-        active, second = _codes(verb.entry, match)
+        active, second = _codes(entry, match)
         if not active or active == UNKNOWN or not sources:
             return
         trigger = (doc[verb.first].idx, doc[verb.last].idx + len(doc[verb.last].text))
@@ -258,6 +273,31 @@ class PetrarchCoder:
             for target in targets:
                 yield from _pairs(source, target, active, second, trigger)
 
+    def _reading(
+        self, doc: Doc, verb: _Verb, *, compound: bool
+    ) -> tuple[VerbEntry, PatternMatch | None]:
+        """The entry and pattern that read the verb best.
+
+        When several blocks list the form ("--- SHOT [---]" with a pattern
+        for "shot and wounded", then "--- SHOT [223]" with one for "was shot
+        dead in"), the block whose pattern matches best wins; without any
+        match, the first block.
+        """
+        before = _words(doc, doc[verb.first].sent.start, verb.first)
+        after = _clause_words(doc, verb)
+        best: tuple[VerbEntry, PatternMatch | None] | None = None
+        for entry in verb.entries:
+            match = best_pattern(
+                entry.patterns, before, after, self.verbs.synsets, compound=compound
+            )
+            if match is not None and (
+                best is None or best[1] is None or match.score > best[1].score
+            ):
+                best = (entry, match)
+        if best is not None:
+            return best
+        return verb.entry, None
+
     def _targets(
         self,
         doc: Doc,
@@ -269,7 +309,7 @@ class PetrarchCoder:
     ) -> list[CodedPhrase]:
         """The target phrases: pattern slot, passive subject, object, then others."""
         if match is not None and match.target is not None:
-            found = self._conjunct_codes(doc[match.target], date)
+            found = self._conjunct_codes(_noun_head(doc[match.target]), date)
             if found:
                 return found
         if given is not None:
@@ -321,6 +361,22 @@ def _codes(entry: VerbEntry, match: PatternMatch | None) -> tuple[str | None, st
     return active, second
 
 
+def _noun_head(token: Token) -> Token:
+    """The head noun of the phrase a pattern slot starts in.
+
+    A slot lands on the phrase's first noun ("freed from Barad-dur" puts ``$``
+    on ``Barad``, a compound of ``dur``); the phrase is coded from its head.
+    """
+    current = token
+    for _ in range(_MAX_HOPS):
+        if current.dep_ not in ("compound", "amod", "nmod", "poss") or current.head.i <= current.i:
+            break
+        if current.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        current = current.head
+    return current
+
+
 def _is_verb(token: Token) -> bool:
     """Whether the parser reads the token as a verb (not an auxiliary)."""
     if token.dep_ in ("aux", "auxpass"):
@@ -354,6 +410,13 @@ def _subject(verb: Token) -> Token | None:
         # A mis-parse may hang the subject on the auxiliary ("was criticized").
         nearby = [c for a in current.children if a.dep_ in ("aux", "auxpass") for c in a.children]
         subject = next((c for c in [*current.children, *nearby] if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            # "Ethiopia act on the resolution": a subject the parser hangs on
+            # the verb as a compound noun.
+            subject = next(
+                (c for c in current.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")),
+                None,
+            )
         if subject is not None and subject.text.upper() in _PRONOUNS and subject.dep_ != "csubj":
             subject = None
             if current.dep_ in ("ccomp", "conj", "xcomp") and current.head.i != current.i:
@@ -369,6 +432,13 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the verb that governs ``verb``'s clause, if any."""
+    if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+        return None
+    return _subject(verb.head)
+
+
 def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
     """Nouns that may be the target, most likely first."""
     children = list(verb.children)
@@ -380,6 +450,13 @@ def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield grandchild
+    for child in children:
+        # "Arnor marched close to the border with Gondor": the phrase hangs on
+        # an adverb or adjective of the verb rather than on the verb itself.
+        if child.dep_ in ("advmod", "acomp") and child.pos_ in ("ADV", "ADJ"):
+            for prep in child.children:
+                if prep.dep_ == "prep":
+                    yield from (g for g in prep.children if g.dep_ == "pobj")
     for child in children:
         # "Arnor believes Dagolath can cope": the complement's subject is the
         # target unless the complement codes an event of its own. A verb in a
@@ -432,6 +509,7 @@ def _clause_words(doc: Doc, verb: _Verb) -> list[Word]:
 def _word(token: Token) -> Word:
     """One matcher word with its noun-chunk bounds."""
     start, end = token.i, token.i + 1
+    coordinated = False
     if token.pos_ in ("NOUN", "PROPN", "PRON"):
         head = token
         while head.dep_ in ("compound", "amod", "poss") and head.head.i > head.i:
@@ -439,10 +517,12 @@ def _word(token: Token) -> Word:
         start = min((t.i for t in head.lefts), default=head.i)
         start = min(start, token.i)
         end = head.i + 1
+        coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
     return Word(
         index=token.i,
         text=token.text.upper(),
         is_noun=token.pos_ in ("NOUN", "PROPN", "PRON"),
         chunk_start=start,
         chunk_end=end,
+        coordinated=coordinated,
     )

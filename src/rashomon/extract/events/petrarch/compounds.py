@@ -250,6 +250,8 @@ def phrase_tokens(token: Token, *, top: bool = True) -> list[Token]:
         for child in current.children:
             if child.dep_ in _CLAUSES and child.pos_ not in ("VERB", "AUX"):
                 pass  # a noun mis-parsed as a clause ("an anti- Gondor parade")
+            elif child.tag_ == "HYPH":
+                pass  # the hyphen of a split word ("Barad - dur"), rejoined when coded
             elif child.dep_ == "appos" and child.left_edge.i == current.i + 1:
                 pass  # a name right after its noun ("Gryffindor's head Minerva McGonagall")
             elif child.dep_ in _OUTSIDE_PHRASE or (
@@ -259,4 +261,22 @@ def phrase_tokens(token: Token, *, top: bool = True) -> list[Token]:
             visit(child, False)
 
     visit(token, top)
-    return sorted(words, key=lambda t: t.i)
+    words.sort(key=lambda t: t.i)
+    return words + _after_dangling_prefix(words[-1])
+
+
+def _after_dangling_prefix(last: Token) -> list[Token]:
+    """The nouns a prefix written apart from them continues into.
+
+    "Rioters broke into an anti- Gondor parade": the parser ends the phrase at
+    ``anti-`` (and may even start a new sentence at ``Gondor``), but the
+    prefix belongs to the words after it.
+    """
+    if len(last.text) < 2 or not last.text.endswith("-") or not last.whitespace_:
+        return []
+    following: list[Token] = []
+    for token in last.doc[last.i + 1 :]:
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        following.append(token)
+    return following

@@ -9,7 +9,9 @@ except where ``_`` asks for adjacency. ``&NAME`` matches any member of a
 synonym set (members may be phrases or other sets). The noun-phrase markers
 ``+`` (target), ``$`` (source) and ``^`` (skipped phrase) match the next noun
 and consume its noun chunk, recording where the actor sits. ``%`` (compound
-actor) consumes nothing here; the coder checks that the actor is compound.
+actor) matches a noun coordinated with another (``* WITH %``: "agreed with
+Arnor and Gondor"); before the verb, a compound source satisfies it without
+consuming words.
 Brackets ``( ) { }`` only group words in PETRARCH's tree matcher and are
 ignored. Of the patterns that match, the one with the most words wins, and
 the first in file order among equals, so the most specific reading is used.
@@ -33,7 +35,7 @@ from rashomon.extract.events.petrarch.verbs import SynonymSet
 __all__ = ["PatternMatch", "Word", "best_pattern"]
 
 _GROUPING = frozenset({"(", ")", "{", "}"})
-_NOUN_MARKERS = frozenset({SOURCE, TARGET, SKIP})
+_NOUN_MARKERS = frozenset({SOURCE, TARGET, SKIP, COMPOUND})
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Word:
         chunk_end: Token index just past the noun chunk the word begins or
             sits in (itself + 1 when it is in none).
         chunk_start: Token index of the first word of that chunk.
+        coordinated: Whether the word's noun is coordinated with another
+            (``Arnor and Gondor``), so that ``%`` may match there.
     """
 
     index: int
@@ -54,6 +58,7 @@ class Word:
     is_noun: bool
     chunk_start: int
     chunk_end: int
+    coordinated: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,13 +101,15 @@ def best_pattern(
     best: PatternMatch | None = None
     reversed_before = list(reversed(before))
     for pattern in patterns:
-        if pattern.has_compound and not compound:
-            continue
         slots: dict[str, int] = {}
         after_score = _match(list(pattern.after), after, 0, False, synsets, slots, False)
         if after_score is None:
             continue
         before_elements = list(reversed(pattern.before))
+        # "Arnor and Gondor met": a compound source satisfies a "%" before the
+        # verb; otherwise "%" must find a coordinated noun where it stands.
+        if compound:
+            before_elements = [e for e in before_elements if e != COMPOUND]
         before_score = _match(before_elements, reversed_before, 0, False, synsets, slots, True)
         if before_score is None:
             continue
@@ -129,19 +136,19 @@ def _match(
     if not elements:
         return 0
     head, rest = elements[0], elements[1:]
-    if head in _GROUPING or head == COMPOUND:
+    if head in _GROUPING:
         return _match(rest, words, position, adjacent, synsets, slots, backwards)
     if head == ADJACENT:
         return _match(rest, words, position, True, synsets, slots, backwards)
     last_start = position if adjacent else len(words) - 1
     for start in range(position, min(last_start, len(words) - 1) + 1):
         if head in _NOUN_MARKERS:
-            if not words[start].is_noun:
+            if not words[start].is_noun or (head == COMPOUND and not words[start].coordinated):
                 continue
             end = _chunk_skip(words, start, backwards)
             score = _match(rest, words, end, False, synsets, slots, backwards)
             if score is not None:
-                if head != SKIP:
+                if head in (SOURCE, TARGET):
                     slots.setdefault(head, words[start].index)
                 return score
             continue

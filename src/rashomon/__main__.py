@@ -1,0 +1,5 @@
+"""``python -m rashomon``: the same command line as the ``rashomon`` script."""
+
+from rashomon.cli import main
+
+main()
