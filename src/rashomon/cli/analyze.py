@@ -96,6 +96,7 @@ def _articles(
                 url=item.url,
                 outlet=item.outlet,
                 where=item.where,
+                title=item.title,
             )
         except RashomonError as error:
             batch.fail(error)

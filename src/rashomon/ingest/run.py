@@ -118,6 +118,7 @@ def ingest(
                     url=item.url,
                     outlet=item.outlet,
                     where=item.where,
+                    title=item.title,
                 )
             except RashomonError as error:
                 fail(item.where, error.message)

@@ -211,8 +211,8 @@ def _inside_moved(
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it, in text order.
 
-    An appositive set off by a comma counts as a member when the phrase is a
-    coordination ("Mordor, the Shire, Fornost and Bree met": the parser reads
+    An appositive set off by a comma counts as a member when more members
+    follow it ("Mordor, the Shire, Fornost and Bree met": the parser reads
     "the Shire" as an appositive of "Mordor" and "Fornost and Bree" as its
     conjuncts).
     """
@@ -221,18 +221,30 @@ def conjuncts(token: Token) -> list[Token]:
     while queue:
         current = queue.pop()
         children = list(current.children)
-        listing = any(c.dep_ == "conj" for c in children)
         for child in children:
             if child in found:
                 continue
             if child.dep_ == "conj" or (
-                child.dep_ == "appos"
-                and _after_comma(child)
-                and (listing or any(g.dep_ == "conj" for g in child.children))
+                child.dep_ == "appos" and _after_comma(child) and _listed_before(child, current)
             ):
                 found.append(child)
                 queue.append(child)
     return sorted(found, key=lambda t: t.i)
+
+
+def _listed_before(appositive: Token, head: Token) -> bool:
+    """Whether a conjunct of ``head`` or of the appositive follows the appositive.
+
+    "Mordor, the Shire, Fornost and Bree": members follow "the Shire", so it is
+    one of them; "Gondor and Dagolath, the Osgiliath newspaper said": nothing
+    follows "the Osgiliath newspaper", which is no member.
+    """
+    conjuncts_after = (
+        c
+        for c in [*head.children, *appositive.children]
+        if c.dep_ == "conj" and c.i > appositive.i
+    )
+    return any(True for _ in conjuncts_after)
 
 
 def _after_comma(token: Token) -> bool:
