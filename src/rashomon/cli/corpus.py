@@ -25,6 +25,7 @@ from rich.table import Table
 from rashomon.cli._util import Verbosity, configure_logging, print_error
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestSummary, ingest, make_executor
+from rashomon.link.embeddings import load_encoder
 from rashomon.store import Store, queries
 from rashomon.store.queries import LedgerClaim, Statement
 
@@ -102,12 +103,26 @@ def ingest_command(
         Path | None,
         typer.Option(help="Code events with these PETRARCH dictionaries (folder or config)."),
     ] = None,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            "--embeddings",
+            help="Also group claims by sentence embeddings (needs rashomon[embeddings]).",
+        ),
+    ] = False,
     output_format: Format = TableFormat.text,
     verbose: Verbosity = 0,
 ) -> None:
     """Analyse articles and store them: idempotent, one transaction per article."""
     configure_logging(verbose)
     errors = Console(stderr=True)
+    encoder = None
+    if embeddings:
+        try:
+            encoder = load_encoder()
+        except RashomonError as error:
+            print_error(errors, str(error))
+            raise typer.Exit(2) from None
     store = _open(db, write=True)
     started = time.perf_counter()
     progress = Progress(
@@ -134,7 +149,14 @@ def ingest_command(
                 workers, dictionaries=str(dictionaries) if dictionaries else None
             )
             try:
-                summary = ingest(paths, store, executor, published=published, on_article=on_article)
+                summary = ingest(
+                    paths,
+                    store,
+                    executor,
+                    published=published,
+                    on_article=on_article,
+                    encoder=encoder,
+                )
             finally:
                 executor.close()
     except RashomonError as error:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rashomon.errors import RashomonError
 from rashomon.ingest.executors import Executor, Failure
+from rashomon.link.embeddings import Encoder
 from rashomon.link.near_duplicates import text_key
 from rashomon.model import Article
 from rashomon.read import iter_inputs, to_article
@@ -79,6 +80,7 @@ def ingest(
     *,
     published: str | None = None,
     on_article: Progress = _no_progress,
+    encoder: Encoder | None = None,
 ) -> IngestSummary:
     """Ingest every article the paths name into ``store``.
 
@@ -88,6 +90,7 @@ def ingest(
         executor: where the analyses run (``make_executor``).
         published: the publication date of articles that give none.
         on_article: told of each article as it is done, for a progress display.
+        encoder: a sentence-embedding backend for the claim ledger (``--embeddings``).
 
     Returns:
         The counts, and each failure with its reason.
@@ -96,7 +99,7 @@ def ingest(
         StoreError: the store refused a write (the article in hand is not stored; every
             article before it is).
     """
-    writer = StoreWriter(store)
+    writer = StoreWriter(store, encoder=encoder)
     summary = IngestSummary()
 
     def fail(where: str, reason: str) -> None:

@@ -186,6 +186,8 @@ class ClaimRow(Base):
     contested: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     first_seen: Mapped[str | None] = mapped_column(String(10))
     last_seen: Mapped[str | None] = mapped_column(String(10))
+    #: The sentence vector of its first wording, when ingested with ``--embeddings``.
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ClaimTermRow(Base):

@@ -32,6 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from rashomon.errors import StoreError
+from rashomon.link import embeddings
+from rashomon.link.embeddings import Encoder, SemanticCandidate, semantic_match
 from rashomon.link.ledger import Candidate, best_match, index_terms, merged_terms
 from rashomon.link.near_duplicates import (
     Fingerprint,
@@ -92,10 +94,17 @@ def _now() -> datetime:
 
 
 class StoreWriter:
-    """Writes analysed articles into one store."""
+    """Writes analysed articles into one store.
 
-    def __init__(self, store: Store) -> None:
+    Args:
+        store: the open store.
+        encoder: a sentence-embedding backend (``link.embeddings.load_encoder()``): claims
+            that share a name and embed close together join even when their words differ.
+    """
+
+    def __init__(self, store: Store, *, encoder: Encoder | None = None) -> None:
         self.store = store
+        self.encoder = encoder
 
     def lookup(self, key: str, place: Place) -> Stored | None:
         """Record a sighting if the text ``key`` is already stored; ``None`` if it is new.
@@ -301,6 +310,25 @@ class StoreWriter:
             for event in analysis.events
         )
 
+    def _semantic(
+        self, session: Session, terms: list[str], vector: embeddings.Vector, ids: list[int]
+    ) -> int | None:
+        """The candidate claim whose first wording embeds close to this statement's."""
+        rows = session.execute(
+            select(ClaimRow).where(ClaimRow.id.in_(ids), ClaimRow.embedding.is_not(None))
+        ).scalars()
+        return semantic_match(
+            vector,
+            (
+                SemanticCandidate(
+                    id=row.id,
+                    vector=embeddings.from_bytes(row.embedding or b""),
+                    shares_name=_shares_name(terms, row.terms),
+                )
+                for row in rows
+            ),
+        )
+
     # -- the ledger -------------------------------------------------------------------------
 
     def _ledger(
@@ -312,8 +340,14 @@ class StoreWriter:
         attribution_ids: dict[str, int],
     ) -> None:
         day = article.published
-        for claim in analysis.claims:
-            ledger = self._place_claim(session, claim, day)
+        vectors = (
+            self.encoder.encode([claim.text for claim in analysis.claims])
+            if self.encoder is not None and analysis.claims
+            else None
+        )
+        for number, claim in enumerate(analysis.claims):
+            vector = vectors[number] if vectors is not None else None
+            ledger = self._place_claim(session, claim, day, vector)
             # "no militant left" (asserted) is a denial of the corpus claim "militants left".
             flip = claim.negated != ledger.negated
             if claim.outlet_voice:
@@ -363,7 +397,13 @@ class StoreWriter:
             for row in rows:
                 row.claim_id = ledger.id
 
-    def _place_claim(self, session: Session, claim: Claim, day: str | None) -> ClaimRow:
+    def _place_claim(
+        self,
+        session: Session,
+        claim: Claim,
+        day: str | None,
+        vector: embeddings.Vector | None = None,
+    ) -> ClaimRow:
         """The corpus claim this article's claim joins, or a new one."""
         terms = list(claim.terms)
         lookup = index_terms(terms)
@@ -392,6 +432,8 @@ class StoreWriter:
                 .all()
             ]
             match = best_match(terms, candidates)
+            if match is None and vector is not None:
+                match = self._semantic(session, terms, vector, [c.id for c in candidates])
         if match is None:
             ledger = ClaimRow(
                 text=claim.text,
@@ -402,6 +444,7 @@ class StoreWriter:
                 contested=False,
                 first_seen=day,
                 last_seen=day,
+                embedding=embeddings.to_bytes(vector) if vector is not None else None,
             )
             session.add(ledger)
             session.flush()
@@ -411,6 +454,8 @@ class StoreWriter:
             )
             return ledger
         ledger = session.get_one(ClaimRow, match)
+        if ledger.embedding is None and vector is not None:
+            ledger.embedding = embeddings.to_bytes(vector)
         new_terms = merged_terms(ledger.terms, terms)
         if new_terms != ledger.terms:
             ledger.terms = new_terms
@@ -425,6 +470,10 @@ class StoreWriter:
             ledger.first_seen = min(filter(None, (ledger.first_seen, day)))
             ledger.last_seen = max(filter(None, (ledger.last_seen, day)))
         return ledger
+
+
+def _shares_name(terms: list[str], other: list[str]) -> bool:
+    return any(term[:1].isupper() for term in set(terms) & set(other))
 
 
 def _wording_term(text: str) -> str:

@@ -104,9 +104,9 @@ class ActorEntry:
         """The codes that apply on ``date``, without duplicates, in file order.
 
         Restricted codes whose dates hold win; otherwise the defaults apply.
-        Of overlapping restrictions the narrowest holds, so an interval set
-        inside another overrides it (a minister 2008-2012 who led a mission
-        for three days in 2010 is coded for the mission on those days).
+        A restriction set inside another overrides it (a minister 2008-2012
+        who led a mission for three days in 2010 is coded for the mission on
+        those days); restrictions that merely overlap all apply.
         Without a date the defaults apply, or, for an entry that has none, every
         code it lists: better to offer all of a person's roles than none.
 
@@ -120,8 +120,7 @@ class ActorEntry:
         if date is not None:
             chosen = [code for code in self.codes if code.applies_on(date)]
             if len(chosen) > 1:
-                narrowest = min(_width(code) for code in chosen)
-                chosen = [code for code in chosen if _width(code) == narrowest]
+                chosen = [c for c in chosen if not any(_encloses(c, o) for o in chosen)]
         if not chosen:
             chosen = [code for code in self.codes if code.is_default]
         if not chosen and date is None:
@@ -129,11 +128,13 @@ class ActorEntry:
         return list(dict.fromkeys(code.code for code in chosen))
 
 
-def _width(code: ActorCode) -> float:
-    """Days a restriction spans; open-ended ones are unbounded."""
-    if code.start is None or code.end is None:
-        return float("inf")
-    return float((code.end - code.start).days)
+def _encloses(outer: ActorCode, inner: ActorCode) -> bool:
+    """Whether ``inner``'s dates lie inside ``outer``'s and are not the same."""
+    low, high = datetime.date.min, datetime.date.max
+    outer_span = (outer.start or low, outer.end or high)
+    inner_span = (inner.start or low, inner.end or high)
+    inside = outer_span[0] <= inner_span[0] and inner_span[1] <= outer_span[1]
+    return inside and outer_span != inner_span
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,15 @@ from rashomon.errors import ConfigError
 from rashomon.extract.events.petrarch.actor_coding import UNKNOWN, ActorCoder, CodedPhrase
 from rashomon.extract.events.petrarch.actors import read_actors
 from rashomon.extract.events.petrarch.agents import read_agents
+from rashomon.extract.events.petrarch.clauses import (
+    governing_subject,
+    is_passive,
+    is_verb,
+    noun_head,
+    passive_agent,
+    subject_of,
+    target_candidates,
+)
 from rashomon.extract.events.petrarch.compounds import code_conjuncts
 from rashomon.extract.events.petrarch.config import DictionarySet
 from rashomon.extract.events.petrarch.discards import DiscardList, read_discards
@@ -39,12 +48,6 @@ from rashomon.extract.events.petrarch.matching import PatternMatch, Word, best_p
 from rashomon.extract.events.petrarch.verbs import VerbDictionary, VerbEntry, read_verbs
 
 __all__ = ["CodedEvent", "PetrarchCoder"]
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Clause links through which a verb without a subject borrows its governor's.
-_BORROW = frozenset({"conj", "xcomp", "advcl", "acomp", "prep", "pcomp", "dep", "oprd"})
-_PRONOUNS = frozenset({"IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "THIS", "THAT", "WHO"})
-_MAX_HOPS = 6
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ class PetrarchCoder:
     def _find_verbs(self, start: int, end: int, doc: Doc) -> Iterator[_Verb]:
         """Dictionary verbs of a sentence, longest form first at each token."""
         for token in doc[start:end]:
-            if not _is_verb(token):
+            if not is_verb(token):
                 continue
             found: list[VerbEntry] = []
             span = (0, 0)
@@ -235,9 +238,9 @@ class PetrarchCoder:
     ) -> Iterator[CodedEvent]:
         """The events of one verb."""
         head = verb.head
-        passive = _is_passive(head)
-        agent = _passive_agent(head) if passive else None
-        subject = _subject(head)
+        passive = is_passive(head)
+        agent = passive_agent(head) if passive else None
+        subject = subject_of(head)
         source_token, target_token = (agent, subject) if agent is not None else (subject, None)
         sources = self._conjunct_codes(source_token, date)
         if source_token is not None and source_token is subject:
@@ -247,13 +250,13 @@ class PetrarchCoder:
                     sources.extend(self._conjunct_codes(sibling, date))
         entry, match = self._reading(doc, verb, compound=len(sources) > 1)
         if match is not None and match.source is not None:
-            sources = self._conjunct_codes(_noun_head(doc[match.source]), date) or sources
+            sources = self._conjunct_codes(noun_head(doc[match.source]), date) or sources
         elif match is not None and match.target is not None and source_token is not None:
             # "Gondor noted that Arnor regretted the refusal" with "NOTED + *":
             # the pattern makes the verb's own subject the target, so the
             # source is the subject of the clause that governs it.
-            if _noun_head(doc[match.target]).i == source_token.i:
-                sources = self._conjunct_codes(_governing_subject(head), date)
+            if noun_head(doc[match.target]).i == source_token.i:
+                sources = self._conjunct_codes(governing_subject(head), date)
         targets = self._targets(doc, verb, match, target_token, coded_heads, date)
         active, second = _codes(entry, match)
         if not active or active == UNKNOWN or not sources:
@@ -309,12 +312,12 @@ class PetrarchCoder:
     ) -> list[CodedPhrase]:
         """The target phrases: pattern slot, passive subject, object, then others."""
         if match is not None and match.target is not None:
-            found = self._conjunct_codes(_noun_head(doc[match.target]), date)
+            found = self._conjunct_codes(noun_head(doc[match.target]), date)
             if found:
                 return found
         if given is not None:
             return self._conjunct_codes(given, date)
-        for candidate in _target_candidates(verb.head, coded_heads):
+        for candidate in target_candidates(verb.head, coded_heads):
             found = self._conjunct_codes(candidate, date)
             if found:
                 return found
@@ -359,136 +362,6 @@ def _codes(entry: VerbEntry, match: PatternMatch | None) -> tuple[str | None, st
     if active is None:
         return second, None
     return active, second
-
-
-def _noun_head(token: Token) -> Token:
-    """The head noun of the phrase a pattern slot starts in.
-
-    A slot lands on the phrase's first noun ("freed from Barad-dur" puts ``$``
-    on ``Barad``, a compound of ``dur``); the phrase is coded from its head.
-    """
-    current = token
-    for _ in range(_MAX_HOPS):
-        if current.dep_ not in ("compound", "amod", "nmod", "poss") or current.head.i <= current.i:
-            break
-        if current.head.pos_ not in ("NOUN", "PROPN"):
-            break
-        current = current.head
-    return current
-
-
-def _is_verb(token: Token) -> bool:
-    """Whether the parser reads the token as a verb (not an auxiliary)."""
-    if token.dep_ in ("aux", "auxpass"):
-        return False
-    return token.pos_ == "VERB" or token.tag_.startswith("VB") or token.dep_ == "ROOT"
-
-
-def _is_passive(verb: Token) -> bool:
-    """A passive verb has a passive subject or auxiliary."""
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-
-
-def _passive_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's ``by`` phrase."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, borrowed from the governing verb when it has none.
-
-    Pronoun subjects (``Ethiopia indicated it would act``) are resolved to the
-    subject of the clause above, as PETRARCH's tree rules do in effect.
-    """
-    current = verb
-    for _ in range(_MAX_HOPS):
-        # A mis-parse may hang the subject on the auxiliary ("was criticized").
-        nearby = [c for a in current.children if a.dep_ in ("aux", "auxpass") for c in a.children]
-        subject = next((c for c in [*current.children, *nearby] if c.dep_ in _SUBJECTS), None)
-        if subject is None:
-            # "Ethiopia act on the resolution": a subject the parser hangs on
-            # the verb as a compound noun.
-            subject = next(
-                (c for c in current.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")),
-                None,
-            )
-        if subject is not None and subject.text.upper() in _PRONOUNS and subject.dep_ != "csubj":
-            subject = None
-            if current.dep_ in ("ccomp", "conj", "xcomp") and current.head.i != current.i:
-                current = current.head
-                continue
-        if subject is not None:
-            return subject
-        if current.dep_ == "relcl":
-            return current.head
-        if current.dep_ not in _BORROW or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-def _governing_subject(verb: Token) -> Token | None:
-    """The subject of the verb that governs ``verb``'s clause, if any."""
-    if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
-        return None
-    return _subject(verb.head)
-
-
-def _target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
-    """Nouns that may be the target, most likely first."""
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ in ("dobj", "dative", "attr"):
-            yield child
-    for child in children:
-        if child.dep_ in ("prep", "agent"):
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    yield grandchild
-    for child in children:
-        # "Arnor marched close to the border with Gondor": the phrase hangs on
-        # an adverb or adjective of the verb rather than on the verb itself.
-        if child.dep_ in ("advmod", "acomp") and child.pos_ in ("ADV", "ADJ"):
-            for prep in child.children:
-                if prep.dep_ == "prep":
-                    yield from (g for g in prep.children if g.dep_ == "pobj")
-    for child in children:
-        # "Arnor believes Dagolath can cope": the complement's subject is the
-        # target unless the complement codes an event of its own. A verb in a
-        # relative clause of its nouns does not count ("Arnor allowed that
-        # Gondor is no place to visit"), and a complement before the verb is
-        # the reported speech of an inverted attribution ("Arnor left Gondor,
-        # an official said"), not something said about its subject.
-        if (
-            child.dep_ in ("ccomp", "xcomp")
-            and child.i > verb.i
-            and not _codes_own_event(child, coded_heads)
-        ):
-            for grandchild in child.children:
-                if grandchild.dep_ in _SUBJECTS or grandchild.dep_ == "dobj":
-                    yield grandchild
-        if child.dep_ in ("xcomp", "advcl") and child.i not in coded_heads:
-            yield from _target_candidates(child, coded_heads)
-
-
-def _codes_own_event(clause: Token, coded_heads: set[int]) -> bool:
-    """Whether a dictionary verb heads the clause or one of its verbal parts.
-
-    Relative and participial clauses on its nouns are left out: they describe
-    a noun and do not take the clause's subject.
-    """
-    stack = [clause]
-    while stack:
-        current = stack.pop()
-        if current.i in coded_heads:
-            return True
-        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "acl"))
-    return False
 
 
 def _words(doc: Doc, start: int, end: int) -> list[Word]:

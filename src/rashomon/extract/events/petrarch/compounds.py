@@ -6,7 +6,9 @@ change the codes, so this module reads the coordination with some repairs:
 
 * a list written with commas may come out as an apposition (``Mordor, the
   Shire, Fornost and Bree``: ``the Shire`` an appositive of ``Mordor``); an
-  appositive inside a coordination is read as one more member;
+  appositive with members after it is read as one more member, and one with
+  no comma that follows a member word for word as part of that member
+  (``the lions and the evil awful Gondor``);
 * a prepositional phrase that follows a later member belongs to that member,
   whatever noun the parser hung it on (``sheep and goats of Gondor``);
 * a bare actor right after ``AGENT prep ACTOR`` shares the agent (``lawmakers
@@ -14,8 +16,12 @@ change the codes, so this module reads the coordination with some repairs:
 * a member with only an agent borrows the actors of the others (``lawmakers
   and officials in Fornost`` gives FORLEG and FORGOV).
 
-With PETRARCH's ``new_actor_length`` a member that codes nothing becomes a new
-actor named by its own words (``'"THE MINISTRY OF MAGIC"'``).
+A member's words also take in a name set right after its noun (``Gryffindor's
+head Minerva McGonagall``), the hyphen of a word the tokenizer split
+(``Barad - dur``) and the words a prefix written apart continues into (``an
+anti- Gondor parade``). With PETRARCH's ``new_actor_length`` a member that
+codes nothing becomes a new actor named by its own words (``'"THE MINISTRY OF
+MAGIC"'``).
 """
 
 from __future__ import annotations
@@ -220,8 +226,7 @@ def conjuncts(token: Token) -> list[Token]:
     queue = [token]
     while queue:
         current = queue.pop()
-        children = list(current.children)
-        for child in children:
+        for child in current.children:
             if child in found:
                 continue
             if child.dep_ == "conj" or (
@@ -239,12 +244,8 @@ def _listed_before(appositive: Token, head: Token) -> bool:
     one of them; "Gondor and Dagolath, the Osgiliath newspaper said": nothing
     follows "the Osgiliath newspaper", which is no member.
     """
-    conjuncts_after = (
-        c
-        for c in [*head.children, *appositive.children]
-        if c.dep_ == "conj" and c.i > appositive.i
-    )
-    return any(True for _ in conjuncts_after)
+    candidates = [*head.children, *appositive.children]
+    return any(c.dep_ == "conj" and c.i > appositive.i for c in candidates)
 
 
 def _after_comma(token: Token) -> bool:
