@@ -2,4 +2,6 @@
 
 from rashomon.cli import main
 
-main()
+# Guarded: ``ingest --workers`` spawns processes that import this module again.
+if __name__ == "__main__":
+    main()

@@ -35,6 +35,12 @@ def noun_head(token: Token) -> Token:
 
     A slot lands on the phrase's first noun ("freed from Barad-dur" puts ``$``
     on ``Barad``, a compound of ``dur``); the phrase is coded from its head.
+
+    Args:
+        token: The word a pattern slot matched.
+
+    Returns:
+        The noun the word modifies, or the word itself.
     """
     current = token
     for _ in range(_MAX_HOPS):
@@ -58,6 +64,12 @@ def is_passive(verb: Token) -> bool:
 
     A past participle with a ``by`` agent is passive without them: in
     "Rebuked by Arnor, Gondor withdrew" Arnor rebuked Gondor.
+
+    Args:
+        verb: The verb token.
+
+    Returns:
+        True for a passive verb.
     """
     if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
         return True
@@ -79,6 +91,12 @@ def subject_of(verb: Token) -> Token | None:
 
     Pronoun subjects (``Ethiopia indicated it would act``) are resolved to the
     subject of the clause above, as PETRARCH's tree rules do in effect.
+
+    Args:
+        verb: The verb token.
+
+    Returns:
+        The subject's head token, or None when none is found.
     """
     current = verb
     for _ in range(_MAX_HOPS):
@@ -115,7 +133,16 @@ def governing_subject(verb: Token) -> Token | None:
 
 
 def target_candidates(verb: Token, coded_heads: set[int]) -> Iterator[Token]:
-    """Nouns that may be the target, most likely first."""
+    """Nouns that may be the target, most likely first.
+
+    Args:
+        verb: The verb token.
+        coded_heads: Token indices of the sentence's dictionary verbs; a
+            clause one of them heads codes its own event.
+
+    Yields:
+        Candidate head nouns, from the direct object down.
+    """
     children = list(verb.children)
     for child in children:
         if child.dep_ in ("dobj", "dative", "attr"):

@@ -12,11 +12,17 @@ For every verb of the verb dictionary the coder finds:
 * the code: the best matching pattern of the verb's block (``matching.py``),
   else the verb's own code. ``[A:B]`` codes give a second event with source and
   target swapped (``Bree's president arrived in Gondor``: BRE 032 GON and GON
-  033 BRE), as in the PETRARCH validation records.
+  033 BRE), as in the PETRARCH validation records. When several blocks list
+  the same form, the one whose pattern matches best is used. A pattern's ``$``
+  and ``+`` slots override the parse; a ``+`` on the verb's own subject moves
+  the source up to the governing clause (``Gondor noted that Arnor regretted``).
 
-Compound actors give one event per pair; a compound subject without a target
-gives events between its members (``Gondor and Osgiliath delayed their
-meeting``). A sentence holding a discard phrase is not coded.
+Reading the clause is in ``clauses.py`` and coding the actor phrases, with
+their coordinations, in ``compounds.py``. Compound actors give one event per
+pair; a compound subject without a target gives events between its members
+(``Gondor and Osgiliath delayed their meeting``). A sentence holding a discard
+phrase is not coded. PETRARCH's ``require_dyad`` and ``new_actor_length``
+options are set with ``PetrarchCoder.with_options``.
 """
 
 from __future__ import annotations
