@@ -187,6 +187,119 @@ class Analysis:
         origin["evidence"] = list(origin["evidence"])
         return {"schema": SCHEMA, **data}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The analysis a ``rashomon/1`` document describes: the inverse of ``to_dict``.
+
+        ``Analysis.from_dict(a.to_dict()) == a`` for every analysis. The corpus store keeps
+        each article's document, so readers of the store (the ``events-tsv`` export among
+        them) rebuild analyses with this instead of re-deriving them from the table rows.
+        Optional fields missing from the document take their defaults.
+
+        Args:
+            data: the document as plain data (``json.loads`` of ``to_json()``).
+
+        Returns:
+            The analysis, with tuples where the document has lists.
+
+        Raises:
+            ValueError: the document names another schema than ``rashomon/1``.
+            KeyError: a required field is missing.
+        """
+        schema = data.get("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema {schema!r})")
+
+        def span(item: dict[str, Any]) -> Span:
+            return Span(text=item["text"], start=item["start"], end=item["end"])
+
+        def actor(item: dict[str, Any]) -> EventActor:
+            return EventActor(span=span(item["span"]), code=item.get("code"))
+
+        def source(item: dict[str, Any] | None) -> Source | None:
+            if item is None:
+                return None
+            return Source(item["text"], item["start"], item["end"], item.get("entity"))
+
+        article = data["article"]
+        origin = article.get("origin") or {}
+        return cls(
+            article=Article(
+                id=article["id"],
+                text=article["text"],
+                title=article.get("title"),
+                outlet=article.get("outlet"),
+                byline=article.get("byline"),
+                published=article.get("published"),
+                url=article.get("url"),
+                origin=Origin(
+                    outlet=origin.get("outlet"),
+                    republished_by=origin.get("republished_by"),
+                    evidence=tuple(span(item) for item in origin.get("evidence", ())),
+                ),
+            ),
+            entities=tuple(
+                Entity(
+                    id=item["id"],
+                    name=item["name"],
+                    type=item.get("type"),
+                    role=item.get("role"),
+                    affiliation=item.get("affiliation"),
+                    actor_code=item.get("actor_code"),
+                    mentions=tuple((start, end) for start, end in item.get("mentions", ())),
+                )
+                for item in data.get("entities", ())
+            ),
+            attributions=tuple(
+                Attribution(
+                    id=item["id"],
+                    source=source(item.get("source")),
+                    cue=span(item["cue"]),
+                    content=tuple(span(piece) for piece in item["content"]),
+                    kind=item["kind"],
+                    polarity=item["polarity"],
+                    sourcing=item["sourcing"],
+                    said_on=item.get("said_on"),
+                    said_on_text=item.get("said_on_text"),
+                    claim=item.get("claim"),
+                )
+                for item in data.get("attributions", ())
+            ),
+            claims=tuple(
+                Claim(
+                    id=item["id"],
+                    text=item["text"],
+                    asserted_by=tuple(item.get("asserted_by", ())),
+                    denied_by=tuple(item.get("denied_by", ())),
+                    outlet_voice=item.get("outlet_voice", False),
+                    contested=item.get("contested", False),
+                    start=item.get("start"),
+                    end=item.get("end"),
+                    terms=tuple(item.get("terms", ())),
+                    negated=item.get("negated", False),
+                )
+                for item in data.get("claims", ())
+            ),
+            events=tuple(
+                Event(
+                    id=item["id"],
+                    trigger=span(item["trigger"]),
+                    source_actor=actor(item["source_actor"]),
+                    target_actor=actor(item["target_actor"]) if item.get("target_actor") else None,
+                    cameo=item["cameo"],
+                    plover=item["plover"],
+                    negated=item["negated"],
+                    status=item["status"],
+                    quad_class=item.get("quad_class"),
+                    goldstein=item.get("goldstein"),
+                    date=item.get("date"),
+                    location=item.get("location"),
+                    attribution=item.get("attribution"),
+                )
+                for item in data.get("events", ())
+            ),
+        )
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """The ``rashomon/1`` document as a JSON string."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -14,6 +14,7 @@ from rashomon import __version__
 from rashomon.cli import corpus as _corpus
 from rashomon.cli.analyze import analyze as _analyze
 from rashomon.cli.evaluate import app as _eval_app
+from rashomon.cli.export import export as _export
 from rashomon.cli.train import app as _train_app
 
 __all__ = ["app", "main"]
@@ -31,6 +32,7 @@ app.command("status")(_corpus.status)
 app.command("claims")(_corpus.claims)
 app.command("who")(_corpus.who)
 app.command("contradictions")(_corpus.contradictions)
+app.command("export")(_export)
 app.add_typer(_eval_app, name="eval")
 app.add_typer(_train_app, name="train")
 
