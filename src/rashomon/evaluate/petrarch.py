@@ -74,8 +74,14 @@ def find_dictionary_set(path: Path, prefix: str | None = None) -> DictionarySet:
 
 
 def _code_record(record: ValidationRecord, coder: PetrarchCoder, nlp: Language) -> set[_Triple]:
-    """The (source, target, code) triples the coder gives for one record."""
+    """The (source, target, code) triples the coder gives for one record.
+
+    A record's own ``<Config>`` options (``require_dyad``, ``new_actor_length``) apply to it,
+    as PETRARCH's validation run applies them.
+    """
     doc = nlp(record.sentence_text)
+    if record.options:
+        coder = coder.with_options(dict(record.options))
     return {(e.source, e.target, e.code) for e in coder.code(doc, record.date)}
 
 

@@ -196,3 +196,34 @@ def test_event_finder_gerund_borrows_the_clause_subject(analyzer: Analyzer) -> N
     sentence = "Turkey and Qatar are partners in supporting the militias."
     found = [e for e in events_of(analyzer, sentence) if e.lemma == "support"]
     assert [(e.source.code, e.status) for e in found] == [("TUR", "asserted"), ("QAT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "code", "source"),
+    [
+        # Joining a fight is fighting; "the fighting" is read as "fight".
+        ("Hundreds of militants joined the fighting in the neighbouring country.", "joined",
+         "190", "Hundreds of militants"),
+        # The parser makes "hundreds" the object; the hint is read on what it counts.
+        ("The group sent hundreds of fighters across the border.", "sent", "154", "The group"),
+        ("The army dispatched a contingent of commandos to the valley.", "dispatched", "154",
+         "The army"),
+        # An armed group gaining fighters is a mobilisation of armed forces.
+        ("Thousands of young men joined the insurgency last year.", "joined", "154",
+         "Thousands of young men"),
+        ("Fighters set up camps in the hills near the border.", "set", "154", "Fighters"),
+        ("The army called up 20,000 reservists.", "called", "154", "The army"),
+        ("Troops set up checkpoints on the main road.", "set", "150", "Troops"),
+        ("Thousands joined the protests in the capital.", "joined", "141", "Thousands"),
+    ],
+)  # fmt: skip
+def test_event_finder_mobilisation_and_deployment(
+    analyzer: Analyzer, sentence: str, trigger: str, code: str, source: str
+) -> None:
+    event = event_of(analyzer, sentence, trigger)
+    assert (event.code, words(sentence, event.source.span)) == (code, source)
+
+
+def test_event_finder_quantity_without_a_counted_thing_codes_nothing(analyzer: Analyzer) -> None:
+    # "send" needs an object that says what was sent; "hundreds" alone does not.
+    assert events_of(analyzer, "The group sent hundreds across the border.") == []

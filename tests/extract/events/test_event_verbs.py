@@ -125,6 +125,24 @@ def test_event_verbs_common_news_verbs(
         # "joint exercises with" is military cooperation; exercises alone a show of force.
         ("hold", "with", "exercise", "062"),
         ("hold", None, "exercise", "150"),
+        # What is joined decides: a fight is fighting, an insurgency a mobilisation, a
+        # protest a demonstration, talks a consultation.
+        ("join", None, "fight", "190"),
+        ("join", None, "battle", "190"),
+        ("join", None, "insurgency", "154"),
+        ("join", None, "militia", "154"),
+        ("join", None, "protest", "141"),
+        ("join", None, "talk", "040"),
+        # "set up camps" deploys forces; "set up checkpoints" shows force; "set off" a bomb.
+        ("set", "up", "camp", "154"),
+        ("set", "up", "checkpoint", "150"),
+        ("set", "off", None, "183"),
+        # "called up reservists" mobilises; "called for talks" appeals.
+        ("call", "up", "reservist", "154"),
+        ("send", None, "commando", "154"),
+        ("move", None, "tank", "154"),
+        ("recruit", None, "fighter", "154"),
+        ("go", "on", "alert", "152"),
     ],
 )
 def test_event_verbs_most_specific_row_wins(
@@ -146,6 +164,10 @@ def test_event_verbs_most_specific_row_wins(
         # A verb that needs an object codes nothing without one.
         ("impose", None, None),
         ("send", None, None),
+        ("move", None, None),
+        # "joined the group" or "set up a committee" is no show of force.
+        ("join", None, "group"),
+        ("set", "up", "committee"),
         # "fired the minister" is no attack.
         ("fire", None, "minister"),
         ("nonexistent", None, None),

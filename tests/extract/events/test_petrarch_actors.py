@@ -51,6 +51,32 @@ def test_actors_date_restrictions_select_codes(
     assert actors.codes_for(["Firefly", "said"], date) == codes
 
 
+NESTED = """\
+PRINCE_IMRAHIL [DOL]
+\t[DOLMIL 20080120-20121109]
+\t[DOLGOV 20100109-20100112]
+"""
+
+
+@pytest.mark.parametrize(
+    ("date", "codes"),
+    [
+        (datetime.date(2009, 6, 1), ["DOLMIL"]),
+        (datetime.date(2010, 1, 10), ["DOLGOV"]),
+        (datetime.date(2010, 1, 12), ["DOLGOV"]),
+        (datetime.date(2011, 6, 1), ["DOLMIL"]),
+        (datetime.date(2014, 1, 1), ["DOL"]),
+    ],
+)
+def test_actors_restriction_inside_another_overrides_it(
+    date: datetime.date, codes: list[str]
+) -> None:
+    # A commander 2008-2012 who governed for three days in 2010 is coded as
+    # governing on those days only.
+    actors = parse_actors(NESTED)
+    assert actors.codes_for(["Prince", "Imrahil"], date) == codes
+
+
 def test_actors_restriction_without_default_applies_only_in_range() -> None:
     actors = parse_actors(ACTORS)
     phrase = ["AMBASSADOR", "TRENTINO"]

@@ -60,6 +60,13 @@ _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _COLLECTIVE = frozenset({"they", "them", "their", "theirs", "it", "its"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _MAX_BORROW = 4
+#: Nouns that count or group what the verb acts on: "hundreds of fighters", "a unit of troops".
+_QUANTITIES = frozenset(
+    {
+        "hundred", "thousand", "million", "dozen", "score", "number", "handful", "couple",
+        "batch", "contingent", "wave", "group", "unit", "column", "squad", "team", "convoy",
+    }
+)  # fmt: skip
 _TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "hour", "night", "while"})
 
 
@@ -120,8 +127,12 @@ def _from_verb(ctx: _Context, verb: Token, lemma: str) -> Iterator[FoundEvent]:
     infinitive = _child(verb, "xcomp")
     candidates = [direct, bound_object, _child(infinitive, "dobj") if infinitive else None]
     hints = ctx.verbs.objects(lemma)
-    thing = next((t for t in candidates if t is not None and _noun_lemma(t) in hints), None)
-    entry = ctx.verbs.lookup(lemma, particle, _noun_lemma(thing) if thing is not None else None)
+    thing = next(
+        (t for t in candidates if t is not None and _noun_lemma(_counted(t)) in hints), None
+    )
+    entry = ctx.verbs.lookup(
+        lemma, particle, _noun_lemma(_counted(thing)) if thing is not None else None
+    )
     if entry is None:
         return
     target = next(
@@ -205,6 +216,22 @@ def _event(
 
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _counted(token: Token) -> Token:
+    """What a quantity counts: "sent hundreds of fighters" → "fighters".
+
+    The object hint is written for the thing sent, deployed or joined, but the parser makes the
+    quantity the object ("hundreds", "a contingent") and hangs the thing on its "of".
+    """
+    if token.lemma_.lower() not in _QUANTITIES:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = _child(prep, "pobj")
+            if pobj is not None:
+                return pobj
+    return token
 
 
 def _noun_lemma(token: Token) -> str:

@@ -182,12 +182,15 @@ def _codes_own_event(clause: Token, coded_heads: set[int]) -> bool:
     """Whether a dictionary verb heads the clause or one of its verbal parts.
 
     Relative and participial clauses on its nouns are left out: they describe
-    a noun and do not take the clause's subject.
+    a noun and do not take the clause's subject. So are coordinated verbs,
+    clauses of their own that the parser often hangs on the complement ("Arnor
+    said the embargo would fail against Gondor and warned Rohan": "warned" is
+    Arnor's, not the embargo's).
     """
     stack = [clause]
     while stack:
         current = stack.pop()
         if current.i in coded_heads:
             return True
-        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "acl"))
+        stack.extend(c for c in current.children if c.dep_ not in ("relcl", "acl", "conj"))
     return False
