@@ -8,6 +8,10 @@ and false alarms as JSON lines for a person to read.
 ``rashomon eval petrarch RECORDS.xml --dictionaries PATH`` wraps
 ``rashomon.evaluate.petrarch``: it codes PETRARCH's validation records with a
 PETRARCH dictionary set and reports the share of expected events found exactly.
+
+``rashomon eval events RECORDS.xml`` wraps ``rashomon.evaluate.events``: it codes the same
+kind of records with the built-in verb and actor lexicons (no dictionaries) and reports the
+share found exactly and at CAMEO root level.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from rashomon.errors import RashomonError
 from rashomon.evaluate.attributions import format_report
 from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
 
-__all__ = ["ReportFormat", "app", "attributions", "petrarch"]
+__all__ = ["ReportFormat", "app", "attributions", "events", "petrarch"]
 
 app = typer.Typer(
     name="eval",
@@ -202,3 +206,66 @@ def petrarch(
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
         typer.echo(format_petrarch_report(scores))
+
+
+@app.command("events")
+def events(
+    records_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="RECORDS.xml",
+            help="Validation records in PETRARCH's format (e.g. "
+            "benchmarks/events_dev.records.xml).",
+            show_default=False,
+        ),
+    ],
+    errors_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Write every record with missed or extra events here, as JSON lines.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: a table per category, exact and root level; json: the full score dict.",
+        ),
+    ] = ReportFormat.text,
+    verbose: Verbosity = 0,
+) -> None:
+    """Score the built-in event coder against validation records.
+
+    Each record's sentence is analysed as an article published on the record's date. An
+    expected (source, target, code) event counts as found exactly when all three match, and
+    at root level when the CAMEO roots and the actors' countries (first three letters) match;
+    coded events that were not expected count as extra.
+    Exit code: 0 on success, 1 when the file is missing or malformed.
+    """
+    from rashomon.evaluate.events import evaluate_events, format_events_report
+    from rashomon.extract.events.petrarch import read_records
+
+    configure_logging(verbose)
+    console = Console(stderr=True)
+    try:
+        records = read_records(records_path)
+        with BatchProgress(console, enabled=True) as progress:
+            scores, misses = evaluate_events(records, progress=progress.advance)
+    except RashomonError as error:
+        print_error(console, str(error))
+        raise typer.Exit(1) from None
+    if errors_path is not None:
+        try:
+            _write_errors(errors_path, misses)
+        except OSError as error:
+            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
+            raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_events_report(scores))

@@ -7,18 +7,21 @@ coded event that was not expected is *extra*. Records PETRARCH itself skips
 (``sentence="false"``) are left out; records that expect no events (or an
 error, such as a discarded sentence) count extras only. Scores are reported
 overall and per record category, as PETRARCH's suite is organised by the
-feature each record tests.
+feature each record tests. The scoring loop is ``evaluate.events``'s, shared
+with the built-in coder's evaluation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
 from rashomon.errors import LexiconError
+from rashomon.evaluate.events import Triple, compare_records, list_misses, score_comparisons
 from rashomon.extract.events.petrarch.coder import PetrarchCoder
 from rashomon.extract.events.petrarch.config import DictionarySet, find_dictionaries
 from rashomon.extract.events.petrarch.records import ValidationRecord
@@ -29,8 +32,6 @@ __all__ = [
     "find_dictionary_set",
     "format_petrarch_report",
 ]
-
-_Triple = tuple[str, str, str]
 
 
 def find_dictionary_set(path: Path, prefix: str | None = None) -> DictionarySet:
@@ -73,40 +74,21 @@ def find_dictionary_set(path: Path, prefix: str | None = None) -> DictionarySet:
     )
 
 
-def _code_record(record: ValidationRecord, coder: PetrarchCoder, nlp: Language) -> set[_Triple]:
-    """The (source, target, code) triples the coder gives for one record.
+@dataclass(frozen=True)
+class _PetrarchRecordCoder:
+    """The PETRARCH-dictionary coder as a ``RecordCoder``: parse the sentence, then code it.
 
     A record's own ``<Config>`` options (``require_dyad``, ``new_actor_length``) apply to it,
     as PETRARCH's validation run applies them.
     """
-    doc = nlp(record.sentence_text)
-    if record.options:
-        coder = coder.with_options(dict(record.options))
-    return {(e.source, e.target, e.code) for e in coder.code(doc, record.date)}
 
+    coder: PetrarchCoder
+    nlp: Language
 
-def _empty_counts() -> dict[str, Any]:
-    return {"records": 0, "expected": 0, "found": 0, "extra": 0}
-
-
-def _finish(counts: dict[str, Any]) -> dict[str, Any]:
-    """Add the shares to raw counts."""
-    expected, records = counts["expected"], counts["records"]
-    counts["found_percent"] = round(100.0 * counts["found"] / expected, 1) if expected else 0.0
-    counts["extra_per_record"] = round(counts["extra"] / records, 3) if records else 0.0
-    counts["extra_percent"] = round(100.0 * counts["extra"] / expected, 1) if expected else 0.0
-    return counts
-
-
-def _compare(
-    records: Iterable[ValidationRecord], coder: PetrarchCoder, nlp: Language
-) -> Iterable[tuple[ValidationRecord, set[_Triple], set[_Triple]]]:
-    """Yield every scored record with its expected and coded triples."""
-    for record in records:
-        if record.skip:
-            continue
-        expected = {(e.source, e.target, e.code) for e in record.expected}
-        yield record, expected, _code_record(record, coder, nlp)
+    def code(self, record: ValidationRecord) -> set[Triple]:
+        doc = self.nlp(record.sentence_text)
+        coder = self.coder.with_options(dict(record.options)) if record.options else self.coder
+        return {(e.source, e.target, e.code) for e in coder.code(doc, record.date)}
 
 
 def evaluate_records(
@@ -124,20 +106,9 @@ def evaluate_records(
         where counts hold records, expected, found, extra, found_percent,
         extra_per_record and extra_percent (extra over expected).
     """
-    overall = _empty_counts()
-    categories: dict[str, dict[str, Any]] = {}
-    for record, expected, coded in _compare(records, coder, nlp):
-        category = categories.setdefault(record.category or "-", _empty_counts())
-        found = len(expected & coded) if expected else 0
-        extra = len(coded - expected)
-        for counts in (overall, category):
-            counts["records"] += 1
-            counts["expected"] += len(expected)
-            counts["found"] += found
-            counts["extra"] += extra
+    comparisons = compare_records(records, _PetrarchRecordCoder(coder, nlp))
     return {
-        "overall": _finish(overall),
-        "categories": {name: _finish(c) for name, c in sorted(categories.items())},
+        **score_comparisons(comparisons),
         "skipped": sum(1 for record in records if record.skip),
     }
 
@@ -151,20 +122,7 @@ def collect_misses(
         One dict per such record: id, category, text, and the missed and
         extra events as ``[source, target, code]`` lists.
     """
-    misses: list[dict[str, Any]] = []
-    for record, expected, coded in _compare(records, coder, nlp):
-        if expected == coded:
-            continue
-        misses.append(
-            {
-                "id": record.id,
-                "category": record.category,
-                "text": record.sentence_text,
-                "missed": [list(t) for t in sorted(expected - coded)],
-                "extra": [list(t) for t in sorted(coded - expected)],
-            }
-        )
-    return misses
+    return list_misses(compare_records(records, _PetrarchRecordCoder(coder, nlp)))
 
 
 def format_petrarch_report(scores: dict[str, Any]) -> str:

@@ -47,6 +47,11 @@ _PLACE_PREPOSITIONS = frozenset(
 # A mention right after these names whom the head belongs to: "the President of France".
 _BELONGING_PREPOSITIONS = frozenset({"of", "from", "for"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# An organisation before these only says who stands behind the actor, not who it is:
+# "government-backed militias" are a militia, "army-run companies" companies.
+_BACKING = frozenset(
+    "backed led sponsored funded supported allied aligned affiliated linked run owned".split()
+)
 _POSSESSIVE = "'s"
 
 # "U.S." and "U.N." are one token each; "'s" is kept apart to mark possessives; hyphens split
@@ -299,7 +304,13 @@ class ActorCoder:
         plural = bool(run) and run[-1].entry.plural
 
         organisation = next(
-            (m for m in mentions if m.entry.kind == "organisation" and not reading.is_place(m)),
+            (
+                m
+                for m in mentions
+                if m.entry.kind == "organisation"
+                and not reading.is_place(m)
+                and not reading.is_backer(m)
+            ),
             None,
         )
         org = organisation.entry.organisation if organisation else None
@@ -365,6 +376,10 @@ class _Reading:
         while before >= 0 and self.tokens[before].norm in _ARTICLES:
             before -= 1
         return before >= 0 and self.tokens[before].norm in _PLACE_PREPOSITIONS
+
+    def is_backer(self, mention: _Mention) -> bool:
+        """Whether a mention only backs the actor: "government-backed militias"."""
+        return mention.end < len(self.tokens) and self.tokens[mention.end].norm in _BACKING
 
     def before(self, start: int) -> _Mention | None:
         """The country word right before ``start``: "Indian army", "Pakistan's envoy"."""

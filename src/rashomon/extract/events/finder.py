@@ -18,7 +18,7 @@ evidential status. It only finds; ``component.EventFinder`` writes the results o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,8 +44,26 @@ _LOCATIVE = frozenset(
     {"in", "near", "at", "inside", "outside", "around", "across", "within", "throughout"}
 )
 #: Prepositions whose object an act is aimed at, once the direct object is the act itself:
-#: "imposed sanctions on Iran", "fired tear gas at protesters", "sent troops to Mali".
-_DIRECTIONAL = frozenset({"on", "against", "at", "upon", "to", "into", "toward", "towards"})
+#: "imposed sanctions on Iran", "fired tear gas at protesters", "sent troops to Mali"; and
+#: "with" for the partner of a joint act: "held talks with Hamas", "shared intelligence with
+#: Denmark".
+_DIRECTIONAL = frozenset({"on", "against", "at", "upon", "to", "into", "toward", "towards", "with"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+#: Code prefixes that are no country: an IGO's partner is not its country.
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+#: Roots whose act, done by conjoined actors, is done with each other: intent to cooperate
+#: (03), consult (04), diplomatic (05) and material cooperation (06); and verbs of mutual
+#: fighting ("Police and protesters clashed in Cairo").
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle"})
+#: Roots of appeals (02) and demands (10), whose "that" clause names the one asked.
+_REQUEST_ROOTS = frozenset({"02", "10"})
+#: Verbs whose gerund is alleged, not done: "accused Israel of sabotaging the plant".
+_ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", "condemn"})
+#: Verbs whose "that" clause is asked for, not done: "demanded that Ukraine restore …".
+_REQUEST_VERBS = frozenset(
+    {"demand", "urge", "ask", "insist", "call", "appeal", "request", "propose", "press"}
+)
 #: Dependents that are not part of the phrase naming an actor: "rebels, who control the
 #: town," (relcl), "Hamas and Israel" (conj: each conjunct is its own actor).
 _NOT_IN_PHRASE = frozenset(
@@ -117,44 +135,165 @@ def find_events(
 
 
 def _from_verb(ctx: _Context, verb: Token, lemma: str) -> Iterator[FoundEvent]:
-    """The events a verb reports: one per conjunct of its source ("Israel and Egypt signed")."""
+    """The events a verb reports: one per conjunct of its source ("Israel and Egypt signed")
+    and of its target ("urged Russia and Ukraine to …").
+    """
+    if _is_purpose(verb):
+        return
     particle, bound = _particle(ctx, verb, lemma)
     passive = _is_passive(verb)
     direct = _patient(verb) if passive else _child(verb, "dobj")
     bound_object = _child(bound, "pobj") if bound is not None else None
-    # The infinitive's object codes the verb above it: "threatened to impose sanctions" is a
-    # threat of sanctions (1312), not a bare threat.
     infinitive = _child(verb, "xcomp")
-    candidates = [direct, bound_object, _child(infinitive, "dobj") if infinitive else None]
     hints = ctx.verbs.objects(lemma)
     thing = next(
-        (t for t in candidates if t is not None and _noun_lemma(_counted(t)) in hints), None
+        (
+            t
+            for t in _object_candidates(verb, direct, bound_object, infinitive)
+            if _noun_lemma(_counted(t)) in hints
+        ),
+        None,
     )
     entry = ctx.verbs.lookup(
         lemma, particle, _noun_lemma(_counted(thing)) if thing is not None else None
     )
     if entry is None:
         return
-    target = next(
-        (t for t in (direct, bound_object, _child(verb, "dative")) if t is not None and t != thing),
-        None,
-    )
-    if target is None:
-        target = _directional_object(verb, thing)
+    target = _target(ctx, verb, entry.code, thing, direct, bound_object, infinitive)
     doer = _doer(verb)
     if doer is not None and doer.lemma_.lower() in _EVENT_NOUNS:
         # An event as the subject acts for its doer: "Israel's attack killed five people".
         doer = _noun_doer(doer)
     if doer is None:
         return
+    code, pairs = _pairs(ctx, lemma, entry.code, thing, doer, target)
     location = _location(ctx, verb, direct)
     date = _date(ctx, verb)
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
-    hypothetical = is_hypothetical(verb)
-    for source in (doer, *(c for c in doer.conjuncts if c.pos_ in {"NOUN", "PROPN"})):
-        if target is not None and source == target:
-            continue
-        yield _event(ctx, verb, entry.code, source, target, location, date, negated, hypothetical)
+    hypothetical = is_hypothetical(verb) or _is_requested(verb)
+    for source, target_token in pairs:
+        yield _event(ctx, verb, code, source, target_token, location, date, negated, hypothetical)
+
+
+def _pairs(
+    ctx: _Context, lemma: str, code: str, thing: Token | None, doer: Token, target: Token | None
+) -> tuple[str, list[tuple[Token, Token | None]]]:
+    """The code and the (source, target) pairs: one per conjunct of each side.
+
+    Conjoined doers of a joint act with no target act on each other: "Israel and the United
+    Arab Emirates signed an agreement" is ISR→ARE and ARE→ISR; and the act reads as done
+    "with" the other where the lexicon says so: "Russia and China held joint exercises" is
+    military cooperation (062) both ways, not a show of force (150).
+    """
+    sources = [doer, *_nominal(doer.conjuncts)]
+    if target is None and len(sources) > 1:
+        joint = ctx.verbs.lookup(lemma, "with", _noun_lemma(_counted(thing)) if thing else None)
+        if joint is not None and joint.particle == "with":
+            code = joint.code
+        elif code[:2] not in _RECIPROCAL_ROOTS and lemma not in _RECIPROCAL_VERBS:
+            return code, [(source, None) for source in sources]
+        return code, [(s, t) for s in sources for t in sources if t is not s]
+    targets = [None] if target is None else [target, *_nominal(target.conjuncts)]
+    return code, [(s, t) for s in sources for t in targets if t is None or s != t]
+
+
+def _nominal(tokens: Iterable[Token]) -> list[Token]:
+    """The nouns among conjuncts: "Russia and Ukraine" → [Ukraine]."""
+    return [c for c in tokens if c.pos_ in _NOMINAL]
+
+
+def _is_purpose(verb: Token) -> bool:
+    """Whether the verb is an infinitive of purpose, which names an aim, not a second act.
+
+    "Farmers blocked highways to protest the laws" is one event (blocking, 144), not also a
+    protest; "marched to demand his resignation" is a march.
+    """
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_requested(verb: Token) -> bool:
+    """Whether the verb is what an appeal or demand asks for, or an accusation alleges.
+
+    "Hungary demanded that Ukraine restore the rights" codes the demand: the restoring has
+    not happened. "Iran accused Israel of sabotaging the plant" codes the accusation: the
+    text does not vouch for the sabotage.
+    """
+    if verb.dep_ == "ccomp":
+        return verb.head.lemma_.lower() in _REQUEST_VERBS
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in {"of", "for"}
+        and verb.head.head.lemma_.lower() in _ACCUSING_VERBS
+    )
+
+
+def _object_candidates(
+    verb: Token, direct: Token | None, bound_object: Token | None, infinitive: Token | None
+) -> list[Token]:
+    """Words that may name what was done, most telling first, for the lexicon's object hints.
+
+    Beyond the verb's own objects, an infinitive or a "that" clause codes the verb above it:
+    "threatened to impose sanctions" is a threat of sanctions (1312), "declined to comment"
+    a refusal to comment (011), "demanded that Ukraine restore the rights" a demand for
+    rights (1043). Last come the objects of the verb's other prepositions: "is investigating
+    Myanmar over alleged atrocities" investigates atrocities (094).
+    """
+    candidates = [direct, bound_object]
+    # A misparsed control infinitive hangs as a purpose clause: "called on the army to free".
+    purpose = next((c for c in verb.children if _is_purpose(c)), None)
+    for clause in (infinitive, _child(verb, "ccomp"), purpose):
+        if clause is not None:
+            candidates += [_child(clause, "dobj"), clause]
+            candidates += [_child(p, "pobj") for p in clause.children if p.dep_ == "prep"]
+    candidates += [_child(p, "pobj") for p in verb.children if p.dep_ == "prep"]
+    return [c for c in candidates if c is not None]
+
+
+def _target(
+    ctx: _Context,
+    verb: Token,
+    code: str,
+    thing: Token | None,
+    direct: Token | None,
+    bound_object: Token | None,
+    infinitive: Token | None,
+) -> Token | None:
+    """Whom the act is aimed at, in order of how directly the parse says so.
+
+    The recipient first ("China lent Sri Lanka $1 billion"), then the object, unless it is
+    the act itself; then a directional phrase ("imposed sanctions on Iran", "held talks with
+    Hamas", "demanded the release of …"), also on an infinitive whose act codes the verb
+    ("threatened to launch an operation against …"); then that infinitive's object
+    ("Turkey threatened to attack Greece"); then the act itself when its own words
+    name an actor ("rejected a Russian proposal", "expelled three Russian diplomats"). For an
+    appeal or demand, the subject of the clause saying what is asked comes before the
+    directional phrase ("demanded that Ukraine restore the rights of …").
+    """
+    target = next(
+        (t for t in (_recipient(verb), direct, bound_object) if t is not None and t != thing),
+        None,
+    )
+    clause = _child(verb, "ccomp")
+    if target is None and clause is not None and code[:2] in _REQUEST_ROOTS:
+        target = _child(clause, "nsubj")
+    if target is None:
+        target = _directional_object(verb, thing, infinitive)
+    if target is None and infinitive is not None:
+        inner = _child(infinitive, "dobj")
+        target = inner if inner != thing else None
+    if target is None and thing is not None and thing.pos_ in _NOMINAL:
+        phrase = _phrase(ctx, thing)
+        if ctx.coder.describe(ctx.text[phrase[0] : phrase[1]]).actor_code is not None:
+            target = thing
+    return target
+
+
+def _recipient(verb: Token) -> Token | None:
+    """The dative: "lent Sri Lanka $1 billion", or the noun of "offered condolences to Nepal"."""
+    dative = _child(verb, "dative")
+    if dative is not None and dative.pos_ == "ADP":
+        return _child(dative, "pobj")
+    return dative
 
 
 def _from_noun(ctx: _Context, noun: Token, lemma: str) -> Iterator[FoundEvent]:
@@ -195,7 +334,10 @@ def _event(
 ) -> FoundEvent:
     trigger_range = (trigger.idx, trigger.idx + len(trigger.text))
     source_actor = _actor(ctx, source, location)
-    target_actor = _actor(ctx, target, location) if target is not None else None
+    partner = source_actor.code[:3] if source_actor.code else None
+    if partner in _NOT_COUNTRIES:
+        partner = None
+    target_actor = _actor(ctx, target, location, partner) if target is not None else None
     evidence = evidential_status(
         trigger_range, source_actor, hypothetical, ctx.attributions, ctx.entities
     )
@@ -349,14 +491,28 @@ def _patient(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _directional_object(verb: Token, thing: Token | None) -> Token | None:
-    """The target when the object is the act: "imposed sanctions on Iran" → Iran."""
-    holders = [verb] if thing is None else [verb, thing]
+def _directional_object(
+    verb: Token, thing: Token | None, infinitive: Token | None = None
+) -> Token | None:
+    """The target when the object is the act: "imposed sanctions on Iran" → Iran.
+
+    The act's own "of" names whom it is done to: "demanded the withdrawal of U.S. troops",
+    "called for the release of the journalists"; not a quantity's ("sent hundreds of
+    fighters": the fighters are what was sent).
+    """
+    holders = [verb] if infinitive is None else [verb, infinitive]
+    act: Token | None = None
+    if thing is not None:
+        holders += [thing] if _counted(thing) == thing else [thing, _counted(thing)]
+        act = thing if _counted(thing) == thing and thing.pos_ in _NOMINAL else None
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _DIRECTIONAL:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ in _DIRECTIONAL or (holder == act and prep.lower_ == "of"):
                 pobj = _child(prep, "pobj")
-                if pobj is not None:
+                # A date is no target: "released 15 prisoners on Friday".
+                if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                     return pobj
     return None
 
@@ -376,13 +532,17 @@ def _phrase(ctx: _Context, token: Token) -> Range:
     return start, end
 
 
-def _actor(ctx: _Context, token: Token, location: str | None) -> FoundActor:
+def _actor(
+    ctx: _Context, token: Token, location: str | None, partner: str | None = None
+) -> FoundActor:
     """An actor's words, code and entity.
 
     The code comes, in order, from the entity the linker resolved for these words, from the
     words themselves, or from a sector the words give ("its troops": MIL) with the country of
-    their owner ("its" = the speaker) or of the event's place ("a government convoy near
-    Aleppo": SYR + GOV).
+    their owner ("its" = the speaker), of their own place ("police in Hong Kong": HKG + COP),
+    of the event's place ("a government convoy near Aleppo": SYR + GOV), or else of the
+    ``partner``, the source's country for a target: an act on a sector named by no country
+    is most often done at home ("Venezuelan opposition leaders called on the army": VENMIL).
     """
     span = _phrase(ctx, token)
     mentioned = _mentioned_entity(ctx, token)
@@ -410,7 +570,8 @@ def _actor(ctx: _Context, token: Token, location: str | None) -> FoundActor:
         description = ctx.coder.describe(ctx.text[span[0] : span[1]])
         code = description.actor_code
         owner_code = _entity_code(ctx, owner)
-        country = owner_code[:3] if owner_code else location
+        country = owner_code[:3] if owner_code else None
+        country = country or _location(ctx, token, None) or location or partner
         if code is None and description.sector is not None and country is not None:
             code = country + description.sector
     return FoundActor(span=span, code=code, entity=entity, pronoun=pronoun)
