@@ -10,10 +10,11 @@ preposition, an object lemma), then the actors:
   protesters"); when the object is what was done rather than to whom ("imposed sanctions"),
   the target is the object of a directional preposition ("… on Iran").
 
-Actors are coded with ``ActorCoder``; pronouns take the entity the attribution layer resolved
-for them, or the speaker of the quote they stand in. Location (a country code from a place in
-a locative phrase) and date (a DATE entity on the verb) come last; ``status.py`` decides the
-evidential status. It only finds; ``component.EventFinder`` writes the results onto the Doc.
+Actors are coded in ``actor_phrases.py``: pronouns take the entity the attribution layer
+resolved for them, or the speaker of the quote they stand in. Location (a country code from a
+place in a locative phrase, also there) and date (a DATE entity on the verb) come last;
+``status.py`` decides the evidential status. It only finds; ``component.EventFinder`` writes
+the results onto the Doc.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.actors import ActorCoder
-from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
-from rashomon.extract.events.found import FoundActor, FoundEvent, Range
-from rashomon.extract.events.status import FIRST_PERSON, evidential_status, is_hypothetical
+from rashomon.extract.events import actor_phrases
+from rashomon.extract.events.found import FoundEvent, Range
+from rashomon.extract.events.status import evidential_status, is_hypothetical
 from rashomon.extract.events.verbs import EventVerbLexicon
 
 __all__ = ["find_events"]
@@ -38,11 +39,6 @@ _EVENT_NOUNS = {
     "attack": "attack", "assault": "assault", "raid": "raid", "bombing": "bomb",
     "shelling": "shell", "invasion": "invade", "airstrike": "strike", "massacre": "massacre",
 }  # fmt: skip
-#: Prepositions whose object is where an event happened: "clashed with police in Cairo".
-#: "On" and "into" are left out: "imposed sanctions on Iran" names a target, not a place.
-_LOCATIVE = frozenset(
-    {"in", "near", "at", "inside", "outside", "around", "across", "within", "throughout"}
-)
 #: Prepositions whose object an act is aimed at, once the direct object is the act itself:
 #: "imposed sanctions on Iran", "fired tear gas at protesters", "sent troops to Mali"; and
 #: "with" for the partner of a joint act: "held talks with Hamas", "shared intelligence with
@@ -64,19 +60,7 @@ _ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", 
 _REQUEST_VERBS = frozenset(
     {"demand", "urge", "ask", "insist", "call", "appeal", "request", "propose", "press"}
 )
-#: Dependents that are not part of the phrase naming an actor: "rebels, who control the
-#: town," (relcl), "Hamas and Israel" (conj: each conjunct is its own actor).
-_NOT_IN_PHRASE = frozenset(
-    {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "case"}
-)
-#: Prepositions that do belong to an actor's phrase: "the leader of Hamas", "militants from
-#: Pakistan"; others are where the actor was ("troops in Aleppo"), not who it is.
-_PHRASE_PREPOSITIONS = frozenset({"of", "from"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-#: Pronouns referring to a person or to a group, for agreement with the entity they name.
-_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
-_COLLECTIVE = frozenset({"they", "them", "their", "theirs", "it", "its"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _MAX_BORROW = 4
 #: Nouns that count or group what the verb acts on: "hundreds of fighters", "a unit of troops".
 _QUANTITIES = frozenset(
@@ -90,7 +74,10 @@ _TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "hour", "night"
 
 @dataclass(frozen=True)
 class _Context:
-    """What every rule reads: the doc, the other layers' results and the lexicons."""
+    """What every rule reads: the doc, the other layers' results and the lexicons.
+
+    It is also the ``actor_phrases.ActorContext`` that actor coding reads.
+    """
 
     doc: Doc
     #: ``doc.text`` once: spaCy rebuilds it from the tokens on every access.
@@ -167,7 +154,7 @@ def _from_verb(ctx: _Context, verb: Token, lemma: str) -> Iterator[FoundEvent]:
     if doer is None:
         return
     code, pairs = _pairs(ctx, lemma, entry.code, thing, doer, target)
-    location = _location(ctx, verb, direct)
+    location = actor_phrases.location(ctx, verb, direct)
     date = _date(ctx, verb)
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
     hypothetical = is_hypothetical(verb) or _is_requested(verb)
@@ -282,7 +269,7 @@ def _target(
         inner = _child(infinitive, "dobj")
         target = inner if inner != thing else None
     if target is None and thing is not None and thing.pos_ in _NOMINAL:
-        phrase = _phrase(ctx, thing)
+        phrase = actor_phrases.phrase(ctx, thing)
         if ctx.coder.describe(ctx.text[phrase[0] : phrase[1]]).actor_code is not None:
             target = thing
     return target
@@ -308,7 +295,7 @@ def _from_noun(ctx: _Context, noun: Token, lemma: str) -> Iterator[FoundEvent]:
             target = _child(prep, "pobj")
     if doer is None:
         return
-    location = _location(ctx, noun, None)
+    location = actor_phrases.location(ctx, noun, None)
     yield _event(ctx, noun, code, doer, target, location, _date(ctx, noun), False, False)
 
 
@@ -333,11 +320,13 @@ def _event(
     hypothetical: bool,
 ) -> FoundEvent:
     trigger_range = (trigger.idx, trigger.idx + len(trigger.text))
-    source_actor = _actor(ctx, source, location)
+    source_actor = actor_phrases.actor(ctx, source, location)
     partner = source_actor.code[:3] if source_actor.code else None
     if partner in _NOT_COUNTRIES:
         partner = None
-    target_actor = _actor(ctx, target, location, partner) if target is not None else None
+    target_actor = (
+        actor_phrases.actor(ctx, target, location, partner) if target is not None else None
+    )
     evidence = evidential_status(
         trigger_range, source_actor, hypothetical, ctx.attributions, ctx.entities
     )
@@ -514,141 +503,6 @@ def _directional_object(
                 # A date is no target: "released 15 prisoners on Friday".
                 if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                     return pobj
-    return None
-
-
-def _phrase(ctx: _Context, token: Token) -> Range:
-    """The characters of the phrase naming an actor, without its clauses and conjuncts."""
-    exclude = [
-        c
-        for c in token.children
-        if c.dep_ in _NOT_IN_PHRASE or (c.dep_ == "prep" and c.lower_ not in _PHRASE_PREPOSITIONS)
-    ]
-    first, last = subtree_range(token, exclude)
-    start, end = char_span_of(ctx.doc, first, last)
-    start, end = trim(ctx.text, start, end, keep_quotes=False)
-    if start >= end:
-        return token.idx, token.idx + len(token.text)
-    return start, end
-
-
-def _actor(
-    ctx: _Context, token: Token, location: str | None, partner: str | None = None
-) -> FoundActor:
-    """An actor's words, code and entity.
-
-    The code comes, in order, from the entity the linker resolved for these words, from the
-    words themselves, or from a sector the words give ("its troops": MIL) with the country of
-    their owner ("its" = the speaker), of their own place ("police in Hong Kong": HKG + COP),
-    of the event's place ("a government convoy near Aleppo": SYR + GOV), or else of the
-    ``partner``, the source's country for a target: an act on a sector named by no country
-    is most often done at home ("Venezuelan opposition leaders called on the army": VENMIL).
-    """
-    span = _phrase(ctx, token)
-    mentioned = _mentioned_entity(ctx, token)
-    possessor = _child(token, "poss")
-    of_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    member = _child(of_phrase, "pobj") if of_phrase is not None else None
-    if possessor is None and member is not None:
-        # A part of a group: "some of our people" are ours.
-        possessor = _child(member, "poss")
-    pronoun: str | None = None
-    owner: int | None = None
-    personal = token.tag_ == "PRP"  # "we", "they"; not "some" or "who"
-    if personal:
-        pronoun = token.lower_
-        owner = mentioned if mentioned is not None else _referent(ctx, token)
-    elif possessor is not None and possessor.tag_ == "PRP$":
-        # A possessive pronoun: "The commander said his fighters attacked" — his side.
-        pronoun = possessor.lower_
-        owner = _referent(ctx, possessor)
-    entity = mentioned if mentioned is not None else owner
-    code = _entity_code(ctx, mentioned)
-    if code is None and personal:
-        code = _entity_code(ctx, owner)
-    if code is None and not personal:
-        description = ctx.coder.describe(ctx.text[span[0] : span[1]])
-        code = description.actor_code
-        owner_code = _entity_code(ctx, owner)
-        country = owner_code[:3] if owner_code else None
-        country = country or _location(ctx, token, None) or location or partner
-        if code is None and description.sector is not None and country is not None:
-            code = country + description.sector
-    return FoundActor(span=span, code=code, entity=entity, pronoun=pronoun)
-
-
-def _entity_code(ctx: _Context, index: int | None) -> str | None:
-    if index is None or not 0 <= index < len(ctx.entities):
-        return None
-    code = ctx.entities[index].get("actor_code")
-    return code if isinstance(code, str) else None
-
-
-def _mentioned_entity(ctx: _Context, token: Token) -> int | None:
-    """The entity with the narrowest mention holding the token, if the linker found one."""
-    best: tuple[int, int] | None = None
-    for index, entity in enumerate(ctx.entities):
-        for start, end in entity.get("mentions", ()):
-            if start <= token.idx < end and (best is None or end - start < best[1]):
-                best = (index, end - start)
-    return best[0] if best is not None else None
-
-
-def _referent(ctx: _Context, pronoun: Token) -> int | None:
-    """The entity a pronoun stands for: the speaker of the quote it is in, else the nearest
-    source before it ("The ministry said its troops …": its = the ministry).
-    """
-    word = pronoun.lower_
-    holders = [
-        a
-        for a in ctx.attributions
-        if any(s <= pronoun.idx < e for s, e in a["content"]) and a.get("entity") is not None
-    ]
-    if holders:
-        speaker = min(holders, key=lambda a: sum(e - s for s, e in a["content"]))
-        if word in FIRST_PERSON and speaker["kind"] != "indirect":
-            return int(speaker["entity"])
-        if _agrees(ctx, word, speaker["entity"]):
-            return int(speaker["entity"])
-    if word in FIRST_PERSON:
-        return None
-    before = [
-        a
-        for a in ctx.attributions
-        if a.get("source") and a["source"][1] <= pronoun.idx and a.get("entity") is not None
-    ]
-    if before:
-        nearest = max(before, key=lambda a: a["source"][0])
-        if _agrees(ctx, word, nearest["entity"]):
-            return int(nearest["entity"])
-    return None
-
-
-def _agrees(ctx: _Context, word: str, index: int) -> bool:
-    """Whether a third-person pronoun can name the entity: "he" a person, "its" a body."""
-    if not 0 <= index < len(ctx.entities):
-        return False
-    kind = ctx.entities[index].get("type")
-    if word in _PERSONAL:
-        return kind in {"person", None}
-    if word in _COLLECTIVE:
-        return kind != "person"
-    return False
-
-
-def _location(ctx: _Context, verb: Token, direct: Token | None) -> str | None:
-    """The country of a place in a locative phrase: "attacked a convoy near Aleppo" → SYR."""
-    holders = [verb] if direct is None else [verb, direct]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-                continue
-            for token in prep.subtree:
-                ent = ctx.entity_of_token.get(token.i)
-                if ent is not None and ent.label_ in _PLACE_LABELS:
-                    country = ctx.coder.country_of(ent.text)
-                    if country is not None:
-                        return country
     return None
 
 
