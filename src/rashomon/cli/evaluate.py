@@ -12,6 +12,10 @@ PETRARCH dictionary set and reports the share of expected events found exactly.
 ``rashomon eval events RECORDS.xml`` wraps ``rashomon.evaluate.events``: it codes the same
 kind of records with the built-in verb and actor lexicons (no dictionaries) and reports the
 share found exactly and at CAMEO root level.
+
+``rashomon eval ledger CORPUS_DIR`` wraps ``rashomon.evaluate.ledger``: it ingests a corpus
+with known answers into a temporary store and reports how well the claim ledger groups
+statements, origins and contradictions.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from rashomon.errors import RashomonError
 from rashomon.evaluate.attributions import format_report
 from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
 
-__all__ = ["ReportFormat", "app", "attributions", "events", "petrarch"]
+__all__ = ["ReportFormat", "app", "attributions", "events", "ledger", "petrarch"]
 
 app = typer.Typer(
     name="eval",
@@ -269,3 +273,67 @@ def events(
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
         typer.echo(format_events_report(scores))
+
+
+@app.command("ledger")
+def ledger(
+    corpus: Annotated[
+        Path,
+        typer.Argument(
+            metavar="CORPUS_DIR",
+            help="A ledger corpus: gold.json and the article files it lists (e.g. "
+            "benchmarks/ledger_corpus/dev).",
+            show_default=False,
+        ),
+    ],
+    errors_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Write every missed statement, split or merged claim, wrong stance, false "
+            "contradiction and origin mistake here, as JSON lines.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: a table of P/R/F1; json: the full score dict.",
+        ),
+    ] = ReportFormat.text,
+    verbose: Verbosity = 0,
+) -> None:
+    """Score the claim ledger and provenance on a corpus with known answers.
+
+    The corpus is ingested into a temporary store; claim and origin grouping are scored over
+    pairs, stance per statement, and the contradiction list per contested claim. Gold
+    statements that extraction missed are counted apart.
+    Exit code: 0 on success, 1 when an article failed or the corpus is malformed.
+    """
+    from rashomon.evaluate.ledger import evaluate_ledger, format_ledger_report
+
+    configure_logging(verbose)
+    console = Console(stderr=True)
+    try:
+        with BatchProgress(console, enabled=True) as progress:
+            scores, errors = evaluate_ledger(corpus, progress=progress.advance)
+    except RashomonError as error:
+        print_error(console, str(error))
+        raise typer.Exit(1) from None
+    if errors_path is not None:
+        try:
+            _write_errors(errors_path, errors)
+        except OSError as error:
+            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
+            raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_ledger_report(scores))
+    if scores["failed"]:
+        print_error(console, f"{scores['failed']} article(s) could not be ingested")
+    raise typer.Exit(1 if scores["failed"] else 0)
