@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,9 @@ class Analyzer:
                 asserted_by=tuple(group.asserted_by),
                 denied_by=tuple(group.denied_by),
                 contested=group.contested,
-                terms=claim_terms(group.keys),
+                terms=claim_terms(
+                    _member_keys(claim_inputs, claim_of, n - 1, group.keys, self.coder.country_of)
+                ),
                 negated=group.negated,
             )
             for n, group in enumerate(groups, start=1)
@@ -195,6 +197,27 @@ class Analyzer:
             refers_to=position.get(data["refers_to"]) if data["refers_to"] is not None else None,
             continues=data["cue_lemma"] == "add",
         )
+
+
+def _member_keys(
+    items: list[ClaimInput],
+    claim_of: list[int],
+    index: int,
+    first: dict[str, float],
+    normalise: Callable[[str], str | None],
+) -> dict[str, float]:
+    """A claim's keys from every statement in it, not only the first.
+
+    The corpus ledger matches claims of other articles on these: a republished copy whose
+    new headline opens the claim must still share the body's words with the original.
+    """
+    keys = dict(first)
+    for item, claim in zip(items, claim_of, strict=True):
+        if claim != index:
+            continue
+        for key, weight in claim_keys(item.lemmas, item.names, normalise).items():
+            keys[key] = max(weight, keys.get(key, 0.0))
+    return keys
 
 
 def _inside(cue: list[int], ranges: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,7 @@ end-to-end tests ingest articles written for these tests through the real pipeli
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import func, select
 
 from rashomon.errors import StoreError
 from rashomon.ingest import InProcess, ingest
-from rashomon.model import Analysis, Article, Attribution, Claim, Entity, Source, Span
+from rashomon.model import Analysis, Article, Attribution, Claim, Entity, Origin, Source, Span
 from rashomon.pipeline import Analyzer
 from rashomon.store import Store, queries
 from rashomon.store.database import normalise_url
@@ -334,3 +335,47 @@ def test_claim_filters(store: Store, analyzer: Analyzer, tmp_path: Path) -> None
     assert queries.claims(store, since="2025-05-03")
     # A LIKE wildcard in the search is a character, not a wildcard.
     assert queries.claims(store, about="%") == []
+
+
+def test_an_outlet_is_one_origin_and_a_credit_line_names_it(store: Store) -> None:
+    writer = StoreWriter(store)
+    first = _statement(
+        "first",
+        "Farmers said the Korva dam burst.",
+        "Farmers",
+        "said",
+        "the Korva dam burst",
+        terms=BURST,
+        outlet="Lowland Courier",
+    )
+    other_story = _statement(
+        "second",
+        "Traders said barley prices held steady in Ostrava.",
+        "Traders",
+        "said",
+        "barley prices held steady in Ostrava",
+        terms=("Ostrava", "barley", "price"),
+        outlet="lowland courier",
+    )
+    credited_text = "By Lowland Courier\n\nVillagers said the Korva dam gave way."
+    credited = _statement(
+        "third",
+        credited_text,
+        "Villagers",
+        "said",
+        "the Korva dam gave way",
+        terms=("Korva", "dam", "give", "way"),
+        outlet="Morning Brief",
+    )
+    credited = replace(
+        credited,
+        article=replace(credited.article, origin=Origin(outlet="Lowland Courier")),
+    )
+    assert not writer.write(first, Place("a")).republication
+    # Another story by the same outlet: not a copy, but the same origin — an outlet does not
+    # independently confirm itself.
+    assert not writer.write(other_story, Place("b")).republication
+    # A story another site runs under "By Lowland Courier" is a republication of that outlet.
+    assert writer.write(credited, Place("c")).republication
+    counts = queries.status(store)
+    assert (counts["articles"], counts["origins"], counts["republications"]) == (3, 1, 1)

@@ -96,7 +96,13 @@ def _weight(term: str) -> float:
 
 
 def _weights(terms: Iterable[str]) -> dict[str, float]:
-    return {term: _weight(term) for term in terms}
+    # Keyed case-blind: "Dam" (a name in "Kessel Dam") and "dam" are one word; the shared
+    # weight is the smaller of the two, so it is a name only when both sides say so.
+    weights: dict[str, float] = {}
+    for term in terms:
+        key = term.casefold()
+        weights[key] = max(weights.get(key, 0.0), _weight(term))
+    return weights
 
 
 def similarity(terms: Sequence[str], other: Sequence[str]) -> tuple[float, float, bool]:
@@ -108,7 +114,7 @@ def similarity(terms: Sequence[str], other: Sequence[str]) -> tuple[float, float
         return 0.0, 0.0, False
     score = sum(min(mine[t], theirs[t]) for t in shared)
     smaller = min(sum(mine.values()), sum(theirs.values()))
-    has_name = any(mine[t] >= _NAME_WEIGHT for t in shared)
+    has_name = any(min(mine[t], theirs[t]) >= _NAME_WEIGHT for t in shared)
     return score, score / smaller if smaller else 0.0, has_name
 
 

@@ -62,7 +62,7 @@ def status(store: Store) -> dict[str, int]:
             session.scalar(
                 select(func.count())
                 .select_from(ArticleRow)
-                .where(ArticleRow.origin_reason != "self")
+                .where(ArticleRow.origin_reason.in_(("near_duplicate", "provenance")))
             )
             or 0
         )

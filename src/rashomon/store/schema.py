@@ -85,7 +85,8 @@ class ArticleRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
     origin_id: Mapped[int] = mapped_column(ForeignKey("origins.id"), index=True)
-    #: How the origin was found: ``provenance`` (credit lines), ``near_duplicate`` or ``self``.
+    #: How the origin was found: ``near_duplicate``, ``provenance`` (credit lines naming
+    #: another outlet), ``outlet`` (the publishing outlet) or ``self``.
     origin_reason: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(Text)

@@ -11,9 +11,11 @@ Where an article comes from is decided here, because it needs the corpus:
 1. a **near-duplicate** of a stored article (band keys of its MinHash fingerprint find the
    candidates; ``is_republication`` confirms one) shares that article's origin — the same
    story republished, whatever its credit lines say;
-2. otherwise the **credit lines** (``Article.origin.outlet``: "By Press TV", "(AP) —") name
-   the origin: every copy of an AP story is one origin, AP;
-3. otherwise the article is an origin of its own.
+2. otherwise the **outlet** the story comes from is its origin: the one its credit lines name
+   (``Article.origin.outlet``: "By Press TV", "(AP) —"), else the outlet that published it.
+   Every copy of an AP story is one origin, AP — and so are two AP stories: an outlet does
+   not independently confirm itself;
+3. otherwise (no outlet known, as for a bare text file) the article is an origin of its own.
 
 Writes happen in one process (the ingest's parent), so the ledger sees one article at a time;
 a second process writing the same article concurrently loses the unique-key race and its
@@ -23,6 +25,8 @@ write becomes a sighting.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -61,6 +65,9 @@ __all__ = ["Outcome", "Place", "StoreWriter", "Stored"]
 #: ``new``: stored now; ``duplicate``: the same text was stored before and is now also seen
 #: here; ``seen``: this very place was ingested before (a re-run) — nothing changes.
 Outcome = Literal["new", "duplicate", "seen"]
+
+#: Origin reasons that make an article a copy of another's story.
+_REPUBLISHED = ("near_duplicate", "provenance")
 
 #: At most this many stored articles sharing a band key are compared with a new one.
 _MAX_CANDIDATES = 20
@@ -178,7 +185,7 @@ class StoreWriter:
         attribution_ids = self._attributions(session, row.id, analysis, entity_ids)
         self._events(session, row.id, analysis, attribution_ids)
         self._ledger(session, row, analysis, entity_ids, attribution_ids)
-        return Stored("new", row.id, republication=reason != "self")
+        return Stored("new", row.id, republication=reason in _REPUBLISHED)
 
     # -- provenance -------------------------------------------------------------------------
 
@@ -193,14 +200,19 @@ class StoreWriter:
                 # The copy names the original's outlet, which the original did not.
                 origin.outlet = article.origin.outlet
             return origin, "near_duplicate"
-        if article.origin.outlet:
-            origin_key = f"outlet:{article.origin.outlet.casefold()}"[:300]
+        outlet = article.origin.outlet or article.outlet
+        if outlet:
+            origin_key = f"outlet:{outlet.casefold()}"[:300]
             named = session.scalar(select(OriginRow).where(OriginRow.key == origin_key))
             if named is None:
-                named = OriginRow(key=origin_key, outlet=article.origin.outlet, created_at=_now())
+                named = OriginRow(key=origin_key, outlet=outlet, created_at=_now())
                 session.add(named)
                 session.flush()
-            return named, "provenance"
+            credited = article.origin.outlet is not None and (
+                article.outlet is None
+                or article.origin.outlet.casefold() != article.outlet.casefold()
+            )
+            return named, "provenance" if credited else "outlet"
         origin = OriginRow(
             key=f"article:{text_key(article.text)}", outlet=article.outlet, created_at=_now()
         )
@@ -347,7 +359,11 @@ class StoreWriter:
         )
         for number, claim in enumerate(analysis.claims):
             vector = vectors[number] if vectors is not None else None
-            ledger = self._place_claim(session, claim, day, vector)
+            wordings = [claim.text] + [
+                " ".join(piece.text for piece in analysis.attribution(local).content)
+                for local in (*claim.asserted_by, *claim.denied_by)
+            ]
+            ledger = self._place_claim(session, claim, day, vector, wordings)
             # "no militant left" (asserted) is a denial of the corpus claim "militants left".
             flip = claim.negated != ledger.negated
             if claim.outlet_voice:
@@ -403,16 +419,17 @@ class StoreWriter:
         claim: Claim,
         day: str | None,
         vector: embeddings.Vector | None = None,
+        wordings: Sequence[str] = (),
     ) -> ClaimRow:
         """The corpus claim this article's claim joins, or a new one."""
         terms = list(claim.terms)
         lookup = index_terms(terms)
         # The same words are the same claim, however few its terms: a republished "We lost
         # everything" joins the original's, though it names nobody.
-        wording = _wording_term(claim.text)
+        worded = {_wording_term(text) for text in (claim.text, *wordings)}
         match = session.scalar(
             select(ClaimTermRow.claim_id)
-            .where(ClaimTermRow.term == wording)
+            .where(ClaimTermRow.term.in_(worded))
             .order_by(ClaimTermRow.claim_id)
             .limit(1)
         )
@@ -450,7 +467,7 @@ class StoreWriter:
             session.flush()
             session.add_all(
                 ClaimTermRow(term=term[:200], claim_id=ledger.id)
-                for term in {*index_terms(terms), wording}
+                for term in {*index_terms(terms), *worded}
             )
             return ledger
         ledger = session.get_one(ClaimRow, match)
@@ -464,7 +481,7 @@ class StoreWriter:
                 select(ClaimTermRow.term).where(ClaimTermRow.claim_id == ledger.id)
             ).scalars()
         )
-        for term in {*index_terms(terms), wording} - known:
+        for term in {*index_terms(terms), *worded} - known:
             session.add(ClaimTermRow(term=term[:200], claim_id=ledger.id))
         if day:
             ledger.first_seen = min(filter(None, (ledger.first_seen, day)))
@@ -477,8 +494,18 @@ def _shares_name(terms: list[str], other: list[str]) -> bool:
 
 
 def _wording_term(text: str) -> str:
-    """The index term of a claim's exact wording (after normalisation)."""
-    return "=" + text_key(text)[:24]
+    """The index term of a statement's exact wording.
+
+    Normalised (case, quote marks, spacing) and trimmed of a leading "that" and edge
+    punctuation, so that '"We lost everything,"' and 'We lost everything' are one wording.
+    """
+    bare = _EDGES.sub("", text)
+    if bare[:5].lower() == "that ":
+        bare = _EDGES.sub("", bare[5:])
+    return "=" + text_key(bare)[:24]
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _count(ledger: ClaimRow, stance: str) -> None:
