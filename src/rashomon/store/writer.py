@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -182,9 +181,9 @@ class StoreWriter:
         session.add_all(ArticleBandRow(band=band, article_id=row.id) for band in print_.band_keys())
         session.add(_sighting(row.id, place))
         entity_ids = self._entities(session, row.id, analysis)
-        attribution_ids = self._attributions(session, row.id, analysis, entity_ids)
-        self._events(session, row.id, analysis, attribution_ids)
-        self._ledger(session, row, analysis, entity_ids, attribution_ids)
+        attributions = self._attributions(session, row.id, analysis, entity_ids)
+        self._events(session, row.id, analysis, {k: v.id for k, v in attributions.items()})
+        self._ledger(session, row, analysis, entity_ids, attributions)
         return Stored("new", row.id, republication=reason in _REPUBLISHED)
 
     # -- provenance -------------------------------------------------------------------------
@@ -263,7 +262,7 @@ class StoreWriter:
         article_id: int,
         analysis: Analysis,
         entity_ids: dict[str, int],
-    ) -> dict[str, int]:
+    ) -> dict[str, AttributionRow]:
         rows = {}
         for item in analysis.attributions:
             source = item.source
@@ -287,7 +286,7 @@ class StoreWriter:
             )
         session.add_all(rows.values())
         session.flush()
-        return {local: row.id for local, row in rows.items()}
+        return rows
 
     def _events(
         self,
@@ -322,25 +321,6 @@ class StoreWriter:
             for event in analysis.events
         )
 
-    def _semantic(
-        self, session: Session, terms: list[str], vector: embeddings.Vector, ids: list[int]
-    ) -> int | None:
-        """The candidate claim whose first wording embeds close to this statement's."""
-        rows = session.execute(
-            select(ClaimRow).where(ClaimRow.id.in_(ids), ClaimRow.embedding.is_not(None))
-        ).scalars()
-        return semantic_match(
-            vector,
-            (
-                SemanticCandidate(
-                    id=row.id,
-                    vector=embeddings.from_bytes(row.embedding or b""),
-                    shares_name=_shares_name(terms, row.terms),
-                )
-                for row in rows
-            ),
-        )
-
     # -- the ledger -------------------------------------------------------------------------
 
     def _ledger(
@@ -349,144 +329,216 @@ class StoreWriter:
         article: ArticleRow,
         analysis: Analysis,
         entity_ids: dict[str, int],
-        attribution_ids: dict[str, int],
+        attribution_rows: dict[str, AttributionRow],
     ) -> None:
+        """Place each of the article's claims in the corpus ledger, with its positions.
+
+        Done in phases so that an article costs a handful of queries, not several per claim:
+        find matches for every claim, insert the new claims together, then add terms and
+        positions (written at commit).
+        """
+        if not analysis.claims:
+            return
         day = article.published
         vectors = (
             self.encoder.encode([claim.text for claim in analysis.claims])
-            if self.encoder is not None and analysis.claims
+            if self.encoder is not None
             else None
         )
-        for number, claim in enumerate(analysis.claims):
-            vector = vectors[number] if vectors is not None else None
-            wordings = [claim.text] + [
-                " ".join(piece.text for piece in analysis.attribution(local).content)
-                for local in (*claim.asserted_by, *claim.denied_by)
+        plans = [_Plan.of(analysis, claim) for claim in analysis.claims]
+        with session.no_autoflush:
+            self._match(session, plans, vectors)
+            new_rows = [
+                ClaimRow(
+                    text=plan.claim.text,
+                    terms=plan.terms,
+                    negated=plan.claim.negated,
+                    asserted=0,
+                    denied=0,
+                    contested=False,
+                    first_seen=day,
+                    last_seen=day,
+                    embedding=embeddings.to_bytes(vectors[n]) if vectors is not None else None,
+                )
+                for n, plan in enumerate(plans)
+                if plan.row is None
             ]
-            ledger = self._place_claim(session, claim, day, vector, wordings)
-            # "no militant left" (asserted) is a denial of the corpus claim "militants left".
-            flip = claim.negated != ledger.negated
-            if claim.outlet_voice:
+        session.add_all(new_rows)
+        session.flush()
+        fresh = iter(new_rows)
+        for plan in plans:
+            if plan.row is None:
+                plan.row = next(fresh)
+        with session.no_autoflush:
+            matched = {plan.match for plan in plans if plan.match is not None}
+            wanted = {term for plan in plans for term in plan.index}
+            known = set(
+                session.execute(
+                    select(ClaimTermRow.term, ClaimTermRow.claim_id).where(
+                        ClaimTermRow.claim_id.in_(matched), ClaimTermRow.term.in_(wanted)
+                    )
+                ).tuples()
+            )
+            for n, plan in enumerate(plans):
+                ledger = plan.row
+                assert ledger is not None
+                for term in plan.index:
+                    if (term, ledger.id) not in known:
+                        known.add((term, ledger.id))
+                        session.add(ClaimTermRow(term=term, claim_id=ledger.id))
+                if ledger.id in matched:
+                    self._grow(ledger, plan, day, vectors[n] if vectors is not None else None)
+                self._positions(session, article, analysis, plan, entity_ids, attribution_rows)
+
+    def _match(
+        self, session: Session, plans: list[_Plan], vectors: embeddings.Vector | None
+    ) -> None:
+        """Set ``plan.row`` to the corpus claim each statement joins (``None``: a new one)."""
+        # The same words are the same claim, however few its terms: a republished "We lost
+        # everything" joins the original's, though it names nobody.
+        worded = {term for plan in plans for term in plan.worded}
+        by_wording: dict[str, int] = {}
+        for term, claim_id in session.execute(
+            select(ClaimTermRow.term, ClaimTermRow.claim_id).where(ClaimTermRow.term.in_(worded))
+        ).tuples():
+            by_wording[term] = min(claim_id, by_wording.get(term, claim_id))
+        shared = func.count(ClaimTermRow.term)
+        for plan in plans:
+            plan.match = min((by_wording[t] for t in plan.worded if t in by_wording), default=None)
+            if plan.match is None and plan.lookup:
+                plan.candidates = list(
+                    session.execute(
+                        select(ClaimTermRow.claim_id)
+                        .where(ClaimTermRow.term.in_(plan.lookup))
+                        .group_by(ClaimTermRow.claim_id)
+                        .order_by(shared.desc(), ClaimTermRow.claim_id)
+                        .limit(_MAX_CANDIDATES)
+                    ).scalars()
+                )
+        needed = {c for plan in plans for c in plan.candidates}
+        needed |= {plan.match for plan in plans if plan.match is not None}
+        rows = {
+            row.id: row
+            for row in session.execute(select(ClaimRow).where(ClaimRow.id.in_(needed))).scalars()
+        }
+        for n, plan in enumerate(plans):
+            if plan.match is None and plan.candidates:
+                candidates = [Candidate(id=c, terms=rows[c].terms) for c in plan.candidates]
+                plan.match = best_match(plan.terms, candidates)
+                if plan.match is None and vectors is not None:
+                    plan.match = semantic_match(
+                        vectors[n],
+                        (
+                            SemanticCandidate(
+                                id=c,
+                                vector=embeddings.from_bytes(rows[c].embedding or b""),
+                                shares_name=_shares_name(plan.terms, rows[c].terms),
+                            )
+                            for c in plan.candidates
+                            if rows[c].embedding is not None
+                        ),
+                    )
+            plan.row = rows[plan.match] if plan.match is not None else None
+
+    @staticmethod
+    def _grow(
+        ledger: ClaimRow, plan: _Plan, day: str | None, vector: embeddings.Vector | None
+    ) -> None:
+        """An existing corpus claim after one more article took a side on it."""
+        if ledger.embedding is None and vector is not None:
+            ledger.embedding = embeddings.to_bytes(vector)
+        new_terms = merged_terms(ledger.terms, plan.terms)
+        if new_terms != ledger.terms:
+            ledger.terms = new_terms
+        if day:
+            ledger.first_seen = min(filter(None, (ledger.first_seen, day)))
+            ledger.last_seen = max(filter(None, (ledger.last_seen, day)))
+
+    @staticmethod
+    def _positions(
+        session: Session,
+        article: ArticleRow,
+        analysis: Analysis,
+        plan: _Plan,
+        entity_ids: dict[str, int],
+        attribution_rows: dict[str, AttributionRow],
+    ) -> None:
+        """The sides the article's statements take on the corpus claim."""
+        claim, ledger = plan.claim, plan.row
+        assert ledger is not None
+        day = article.published
+        # "no militant left" (asserted) is a denial of the corpus claim "militants left".
+        flip = claim.negated != ledger.negated
+        if claim.outlet_voice:
+            stance = "deny" if flip else "assert"
+            session.add(
+                ClaimPositionRow(
+                    claim_id=ledger.id,
+                    article_id=article.id,
+                    local_claim=claim.id,
+                    speaker=article.outlet,
+                    stance=stance,
+                    outlet_voice=True,
+                    statement=claim.text,
+                    said_on=day,
+                )
+            )
+            _count(ledger, stance)
+            return
+        for ids, side in ((claim.asserted_by, "assert"), (claim.denied_by, "deny")):
+            for local in ids:
+                item = analysis.attribution(local)
+                stance = ("assert" if side == "deny" else "deny") if flip else side
+                entity = item.source.entity if item.source else None
+                row = attribution_rows[local]
+                row.claim_id = ledger.id
                 session.add(
                     ClaimPositionRow(
                         claim_id=ledger.id,
                         article_id=article.id,
                         local_claim=claim.id,
-                        speaker=article.outlet,
-                        stance="deny" if flip else "assert",
-                        outlet_voice=True,
-                        statement=claim.text,
-                        said_on=day,
+                        attribution_id=row.id,
+                        entity_id=entity_ids.get(entity) if entity else None,
+                        speaker=_speaker(analysis, entity)
+                        or (item.source.text if item.source else None),
+                        stance=stance,
+                        statement=" … ".join(piece.text for piece in item.content),
+                        said_on=item.said_on or day,
                     )
                 )
-                _count(ledger, "deny" if flip else "assert")
-                continue
-            for ids, stance in ((claim.asserted_by, "assert"), (claim.denied_by, "deny")):
-                for local in ids:
-                    item = analysis.attribution(local)
-                    if flip:
-                        stance_here = "assert" if stance == "deny" else "deny"
-                    else:
-                        stance_here = stance
-                    entity = item.source.entity if item.source else None
-                    session.add(
-                        ClaimPositionRow(
-                            claim_id=ledger.id,
-                            article_id=article.id,
-                            local_claim=claim.id,
-                            attribution_id=attribution_ids[local],
-                            entity_id=entity_ids.get(entity) if entity else None,
-                            speaker=_speaker(analysis, item.source.entity if item.source else None)
-                            or (item.source.text if item.source else None),
-                            stance=stance_here,
-                            statement=" … ".join(piece.text for piece in item.content),
-                            said_on=item.said_on or day,
-                        )
-                    )
-                    _count(ledger, stance_here)
-            rows = session.execute(
-                select(AttributionRow).where(
-                    AttributionRow.article_id == article.id,
-                    AttributionRow.local_id.in_(claim.asserted_by + claim.denied_by),
-                )
-            ).scalars()
-            for row in rows:
-                row.claim_id = ledger.id
+                _count(ledger, stance)
 
-    def _place_claim(
-        self,
-        session: Session,
-        claim: Claim,
-        day: str | None,
-        vector: embeddings.Vector | None = None,
-        wordings: Sequence[str] = (),
-    ) -> ClaimRow:
-        """The corpus claim this article's claim joins, or a new one."""
+
+@dataclass
+class _Plan:
+    """One article claim on its way into the ledger."""
+
+    claim: Claim
+    terms: list[str]
+    lookup: list[str]
+    worded: set[str]
+    match: int | None = None
+    candidates: list[int] = field(default_factory=list)
+    row: ClaimRow | None = None
+
+    @classmethod
+    def of(cls, analysis: Analysis, claim: Claim) -> _Plan:
+        wordings = [claim.text] + [
+            " ".join(piece.text for piece in analysis.attribution(local).content)
+            for local in (*claim.asserted_by, *claim.denied_by)
+        ]
         terms = list(claim.terms)
-        lookup = index_terms(terms)
-        # The same words are the same claim, however few its terms: a republished "We lost
-        # everything" joins the original's, though it names nobody.
-        worded = {_wording_term(text) for text in (claim.text, *wordings)}
-        match = session.scalar(
-            select(ClaimTermRow.claim_id)
-            .where(ClaimTermRow.term.in_(worded))
-            .order_by(ClaimTermRow.claim_id)
-            .limit(1)
+        return cls(
+            claim=claim,
+            terms=terms,
+            lookup=index_terms(terms),
+            worded={_wording_term(text) for text in wordings},
         )
-        if match is None and lookup:
-            shared = func.count(ClaimTermRow.term)
-            ids = session.execute(
-                select(ClaimTermRow.claim_id)
-                .where(ClaimTermRow.term.in_(lookup))
-                .group_by(ClaimTermRow.claim_id)
-                .order_by(shared.desc(), ClaimTermRow.claim_id)
-                .limit(_MAX_CANDIDATES)
-            ).scalars()
-            candidates = [
-                Candidate(id=row.id, terms=row.terms)
-                for row in session.execute(select(ClaimRow).where(ClaimRow.id.in_(list(ids))))
-                .scalars()
-                .all()
-            ]
-            match = best_match(terms, candidates)
-            if match is None and vector is not None:
-                match = self._semantic(session, terms, vector, [c.id for c in candidates])
-        if match is None:
-            ledger = ClaimRow(
-                text=claim.text,
-                terms=terms,
-                negated=claim.negated,
-                asserted=0,
-                denied=0,
-                contested=False,
-                first_seen=day,
-                last_seen=day,
-                embedding=embeddings.to_bytes(vector) if vector is not None else None,
-            )
-            session.add(ledger)
-            session.flush()
-            session.add_all(
-                ClaimTermRow(term=term[:200], claim_id=ledger.id)
-                for term in {*index_terms(terms), *worded}
-            )
-            return ledger
-        ledger = session.get_one(ClaimRow, match)
-        if ledger.embedding is None and vector is not None:
-            ledger.embedding = embeddings.to_bytes(vector)
-        new_terms = merged_terms(ledger.terms, terms)
-        if new_terms != ledger.terms:
-            ledger.terms = new_terms
-        known = set(
-            session.execute(
-                select(ClaimTermRow.term).where(ClaimTermRow.claim_id == ledger.id)
-            ).scalars()
-        )
-        for term in {*index_terms(terms), *worded} - known:
-            session.add(ClaimTermRow(term=term[:200], claim_id=ledger.id))
-        if day:
-            ledger.first_seen = min(filter(None, (ledger.first_seen, day)))
-            ledger.last_seen = max(filter(None, (ledger.last_seen, day)))
-        return ledger
+
+    @property
+    def index(self) -> set[str]:
+        """The terms the corpus claim is found by: its strongest words and its wordings."""
+        return {term[:200] for term in (*self.lookup, *self.worded)}
 
 
 def _shares_name(terms: list[str], other: list[str]) -> bool:
