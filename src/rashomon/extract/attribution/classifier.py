@@ -2,7 +2,8 @@
 
 The count table in ``learned.py`` knows a word and its frame; it cannot tell "cited the
 report" (an attribution) from "cited for speeding" (not one). This classifier weighs the
-context too: who the subject is, what the object is, the verb group, the clause it sits in.
+context too: who the subject is, what the object is, the verb group, the clause it sits in,
+negation, the prepositions, infinitive and adjective it governs, and the words before it.
 Features are hashed into a fixed-size weight vector (crc32, stable across processes), trained
 by ``rashomon train attributions`` with plain stochastic gradient descent, and stored as a
 small ``.npz`` file.
@@ -82,6 +83,27 @@ def cue_features(token: Token, in_lexicon: bool) -> list[str]:
         features.append("modal")
     features.extend(f"child={dep}" for dep in deps)
     features.extend(f"lemma|child={lemma}|{dep}" for dep in deps)
+    for child in token.children:
+        if child.dep_ == "neg":
+            # "did not address the report" is a cue in PolNeAR; "did not say whether" rarely.
+            features.append("neg")
+            features.append(f"lemma|neg={lemma}")
+        elif child.dep_ == "prep":
+            features.append(f"lemma|prep={lemma}|{child.lower_}")
+        elif child.dep_ == "xcomp":
+            features.append(f"lemma|xcomp={lemma}|{child.lemma_.lower()}")
+        elif child.dep_ == "acomp":
+            features.append(f"acomp={child.lemma_.lower()}")
+            for grandchild in child.children:
+                word = grandchild.lower_ if grandchild.dep_ == "prep" else ""
+                features.append(f"acomp|child={child.lemma_.lower()}|{grandchild.dep_}:{word}")
+        elif child.dep_ == "ccomp":
+            mark = next((c.lower_ for c in child.children if c.dep_ == "mark"), "none")
+            features.append(f"mark={mark}")
+    features.append(f"head|dep={token.head.lemma_.lower()}|{token.dep_}")
+    features.append(f"lemma|head_dep={lemma}|{token.head.dep_}")
+    features.append(f"lemma|prev={lemma}|{previous}")
+    features.append(f"prev2={token.nbor(-2).lower_ if token.i > 1 else '<s>'}")
     return features
 
 
@@ -101,7 +123,7 @@ class CueClassifier:
 
     weights: np.ndarray
     lemmas: frozenset[str]
-    threshold: float = 0.3
+    threshold: float = 0.35
 
     def is_candidate(self, token: Token) -> bool:
         return token.pos_ in _CANDIDATE_POS and token.lemma_.lower() in self.lemmas
@@ -125,7 +147,7 @@ class CueClassifier:
         )
 
     @classmethod
-    def load(cls, path: Path | None = None, threshold: float = 0.3) -> CueClassifier:
+    def load(cls, path: Path | None = None, threshold: float = 0.35) -> CueClassifier:
         if path is None:
             with resources.files("rashomon.models").joinpath(BUILT_IN).open("rb") as handle:
                 data = np.load(handle)

@@ -14,31 +14,35 @@ It only finds; ``component.AttributionFinder`` writes the results onto the ``Doc
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from dataclasses import replace
 
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.attribution.assemble import (
+    BOUND_PREPOSITIONS,
+    SUBJECT_DEPS,
+    bound_preposition,
+    build_attribution,
+    expand_to_quotes,
+    subjects_of,
+)
 from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.frames import cue_frame
-from rashomon.extract.attribution.quotes import Quote
-from rashomon.extract.attribution.sourcing import (
-    classify_sourcing,
-    clause_root,
-    content_is_negated,
-    content_lemmas,
-    find_said_on,
-    source_range,
+from rashomon.extract.attribution.frames import cue_frame, predicate_adjective
+from rashomon.extract.attribution.lines import find_colon_lines, find_signed_quotes
+from rashomon.extract.attribution.quotations import (
+    attach_continued_quotes,
+    attach_split_quotes,
+    find_orphan_quotes,
 )
-from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
+from rashomon.extract.attribution.sourcing import clause_root, source_range
+from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
 
 __all__ = ["find_attributions"]
 
 _CLAUSE_DEPS = {"ccomp", "csubj"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-#: Dependencies through which a cue with no subject of its own borrows its head's subject:
-#: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
-_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep"}
 #: Nouns that, with a definite determiner, point back to earlier reporting ("the reports").
 _ANAPHORIC_NOUNS = {
     "report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "story",
@@ -48,11 +52,31 @@ _DEFINITE = {"the", "these", "those", "such", "this", "that"}
 #: Dependents that continue an object content: "criticized Clinton for her ties" (prep),
 #: "called him a liar" (oprd), "urged them to leave" (xcomp).
 _OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "dative"}
+#: Prepositions that say when an act happened, not what it was about.
+_TIME_PREPOSITIONS = {
+    "during",
+    "since",
+    "after",
+    "before",
+    "amid",
+    "following",
+    "until",
+    "throughout",
+}
 #: Verbs whose object is the listener, not the content: "told reporters that …".
 _LISTENER_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "promise"}
-_BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
-#: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
-_CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+#: Verbs whose subject is the content's, not a speaker: "The senator seemed to dismiss it".
+_RAISING_VERBS = {"seem", "appear", "look", "sound"}
+#: What completes a theme-subject content: "is expected to run", "was named chairman".
+_THEME_COMPLEMENTS = {"xcomp", "oprd", "attr", "acomp"}
+#: How sure the classifier must be before a lexicon verb listed without an object frame
+#: takes its object as content: "accused the agency of a cover-up" (sure), "added sugar to
+#: the tea" (a speech verb, but not here).
+_SURE = 0.5
+#: Objects that say nothing on their own: "said nothing", "said something".
+_NO_CONTENT = {"nothing", "something", "anything", "everything", "little", "much"}
+#: Nouns for findings that speak for themselves when fronted: "In a new poll, …".
+_POLL_NOUNS = {"poll", "survey"}
 
 
 def find_attributions(
@@ -74,11 +98,17 @@ def find_attributions(
         if attribution is not None:
             found.append(attribution)
             used_cues.add(token.i)
-    _attach_split_quotes(ctx, found)
-    found.extend(_from_orphan_quotes(ctx, found, used_cues))
-    found.extend(_from_colon_lines(ctx, found))
+    attach_split_quotes(ctx, found)
+    found.extend(find_orphan_quotes(ctx, found, used_cues))
+    found.extend(find_colon_lines(ctx, found))
+    signed = find_signed_quotes(ctx, found)
+    if signed:
+        # '”We deserve better,” ― Ana': a quotation the quote finder missed (it opens with
+        # the wrong mark) may hold words that looked like cues; they are Ana's own.
+        signed_content = [piece for a in signed for piece in a.content]
+        found = [a for a in found if not overlaps(a.cue, signed_content)] + signed
     found.sort(key=lambda a: a.cue)
-    _attach_continued_quotes(ctx, found)
+    attach_continued_quotes(ctx, found)
     _link(doc, found)
     return found
 
@@ -90,17 +120,27 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
         return None
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return _according_to(ctx, token)
+    if token.lower_ == "in" and token.dep_ == "prep" and token.i < token.head.i:
+        return _in_a_poll(ctx, token)
     verb_cue = ctx.cues.verb_cue(token)
     speech_clause = (
-        verb_cue is not None and verb_cue.cue_class == "speech" and cue_frame(token) == "clause"
+        verb_cue is not None
+        and verb_cue.cue_class == "speech"
+        and cue_frame(token) == "clause"
+        and not _negated(token)
     )
     if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
         # Learned in context: "cited the report" is a cue, "cited for speeding" is not. A
         # speech verb governing a clause ("was quoted as saying that …") needs no second opinion.
-        if not ctx.classifier.is_cue(token, verb_cue is not None):
+        probability = ctx.classifier.probability(token, verb_cue is not None)
+        if probability < ctx.classifier.threshold:
             return None
         if verb_cue is None:
             verb_cue = Cue(token.lemma_.lower(), "verb", "learned", "assert", True, True)
+        elif not (verb_cue.takes_object and verb_cue.takes_infinitive) and probability >= _SURE:
+            # The classifier has weighed the frame: "accused the agency of a cover-up" and
+            # "noted the testimony" are acts whose object is what was said.
+            verb_cue = replace(verb_cue, takes_object=True, takes_infinitive=True)
     if verb_cue is not None:
         return _from_verb(ctx, token, verb_cue)
     noun_cue = ctx.cues.noun_cue(token)
@@ -110,8 +150,11 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
 
 
 def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
-    # "He did not say whether …" reports no content; "did not deny" is not a denial either.
-    if any(child.dep_ == "neg" for child in verb.children):
+    weighed = ctx.classifier is not None and ctx.classifier.is_candidate(verb)
+    if _negated(verb) and (not weighed or _asks_whether(verb)):
+        # "He did not say whether …" reports no content; "did not deny" is not a denial
+        # either. A learned model weighs other negated cues in context: PolNeAR counts "did
+        # not address the report" as an act that points at its object.
         return None
     passive = _passive_parts(verb)
     if passive is not None and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
@@ -120,24 +163,73 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         theme, agent = passive
         theme_first, theme_last = subtree_range(theme)
         theme_range = trim(ctx.text, *char_span_of(ctx.doc, theme_first, theme_last))
-        return _build(ctx, verb, cue, agent, [_expand_to_quotes(theme_range, ctx.quotes)])
+        return build_attribution(ctx, verb, cue, agent, [expand_to_quotes(theme_range, ctx.quotes)])
+    theme_content = _theme_content(ctx, verb)
+    if theme_content is not None:
+        return build_attribution(ctx, verb, cue, None, theme_content)
     content = _verb_content(ctx, verb, cue)
     if content is None:
         return None
-    content_ranges = [_expand_to_quotes(r, ctx.quotes) for r in content]
-    subjects = _subjects_of(verb)
+    content_ranges = [expand_to_quotes(r, ctx.quotes) for r in content]
+    subjects = subjects_of(verb)
     if cue.cue_class == "learned" and not subjects:
         # A learned cue is a stance only when someone takes it: "partners in supporting
         # militants" has no one supporting, "most Democrats supported the bill" does.
         return None
-    found = _build(ctx, verb, cue, subjects[-1] if subjects else None, content_ranges)
+    found = build_attribution(ctx, verb, cue, subjects[-1] if subjects else None, content_ranges)
     if found is not None and len(subjects) > 1 and found.source is not None:
         # "Spokesman for the Interior Ministry, Ali Khan, said …": the parser gives the verb
         # two subjects for one apposition; the source runs over both, the name is the head.
         first = source_range(ctx.doc, ctx.text, subjects[0])
-        if first is not None and not _overlaps(first, found.content):
+        if first is not None and not overlaps(first, found.content):
             found.source = (min(first[0], found.source[0]), max(first[1], found.source[1]))
     return found
+
+
+def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
+    """The content of a cue whose grammatical subject is what is talked about, not who talks.
+
+    "The bank is expected to raise rates." / "The senator seemed to dismiss the issue." — an
+    agentless passive or a raising verb names no source; its subject and its complement
+    together are the content ("The bank … to raise rates").
+    """
+    if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in {"it", "there"}:
+        return None
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() not in _RAISING_VERBS:
+        return None
+    doc, text = ctx.doc, ctx.text
+    pieces = [trim(text, *char_span_of(doc, *subtree_range(subject)))]
+    complement = next(
+        (c for c in verb.children if c.dep_ in _THEME_COMPLEMENTS and c.i > verb.i), None
+    )
+    if complement is None:
+        complement = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in BOUND_PREPOSITIONS | {"as"}
+            ),
+            None,
+        )
+    if complement is not None:
+        pieces.append(trim(text, *char_span_of(doc, *subtree_range(complement))))
+    return [expand_to_quotes(piece, ctx.quotes) for piece in pieces if piece[1] > piece[0]]
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _asks_whether(verb: Token) -> bool:
+    """Whether the verb's clause is an open question ("whether he would run", "if it was")."""
+    return any(
+        child.dep_ in _CLAUSE_DEPS
+        and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in child.children)
+        for child in verb.children
+    )
 
 
 def _passive_parts(verb: Token) -> tuple[Token, Token] | None:
@@ -162,6 +254,11 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     if clause is not None:
         first, last = _clause_range(ctx, verb, clause)
         return [trim(text, *char_span_of(doc, first, last))]
+    adjective = predicate_adjective(verb) if cue.takes_object else None
+    if adjective is not None:
+        # "has been critical of the plan", "are aware that it failed": the adjective
+        # carries the stance, and what it governs is the content.
+        return [trim(text, *char_span_of(doc, *_adjective_content(adjective)))]
     if verb.dep_ == "parataxis":
         # "The plan, he said, will fail." — the cue is a parenthetical inside its content.
         head = verb.head
@@ -172,20 +269,27 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
             first, last = subtree_range(xcomp)
+            # "urged the council to vote" — the one urged is part of what was urged.
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+            if obj is not None and obj.i > verb.i:
+                first = min(first, subtree_range(obj)[0])
             return [trim(text, *char_span_of(doc, first, last))]
     if cue.takes_object:
         # "The ministry denied the reports." — a denial's object is what it denies;
         # "criticized the mayor for the delays" — with what the object is charged with.
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
         listener = obj is not None and obj.pos_ == "PRON" and verb.lemma_ in _LISTENER_VERBS
-        if obj is not None and not listener:
+        # "He said nothing." — a bare "nothing" or "something" says no proposition ("denied
+        # it" does: "it" points back at one).
+        empty = obj is not None and obj.n_lefts + obj.n_rights == 0 and obj.lower_ in _NO_CONTENT
+        if obj is not None and not listener and not empty:
             first, last = subtree_range(obj)
             for child in verb.children:
-                if child.i > last and child.dep_ in _OBJECT_FOLLOWERS:
+                if child.i > last and child.dep_ in _OBJECT_FOLLOWERS and not _says_when(child):
                     last = max(last, subtree_range(child)[1])
             return [trim(text, *char_span_of(doc, first, last))]
         # "voted for the bill", "asked about the emails": the object of a bound preposition.
-        prep = _bound_preposition(verb)
+        prep = bound_preposition(verb)
         if prep is not None:
             pobj = next(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
             first, last = subtree_range(pobj)
@@ -193,66 +297,53 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     return None
 
 
-def _bound_preposition(verb: Token) -> Token | None:
-    """The preposition a cue verb takes its content through ("called for", "asked about")."""
-    if any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} for c in verb.children):
-        return None
-    for child in verb.children:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in _BOUND_PREPOSITIONS
-            and child.i > verb.i
-            and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
-        ):
-            return child
-    return None
+def _adjective_content(adjective: Token) -> tuple[int, int]:
+    """The token range of what a predicate adjective governs (see ``predicate_adjective``)."""
+    for child in adjective.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return subtree_range(child)
+    for child in adjective.children:
+        if child.dep_ == "prep" and child.lower_ in BOUND_PREPOSITIONS | {"as"}:
+            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                return subtree_range(pobj)
+    return subtree_range(adjective)
 
 
-def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
-    """The cue's words: the verb with its auxiliaries, negation, "also" and particle.
-
-    "has also said", "did not deny", "pointed out", and "called for" when the content is
-    the object of the preposition.
-    """
-    doc = ctx.doc
-    first = last = cue_token.i
-    left = sorted((c for c in cue_token.children if c.i < cue_token.i), key=lambda t: -t.i)
-    for child in left:
-        if child.i != first - 1:
-            break
-        if child.dep_ in _CUE_LEFT_DEPS or (child.dep_ == "advmod" and child.lower_ in {"also"}):
-            first = child.i
-        else:
-            break
-    for child in cue_token.children:
-        if child.dep_ == "prt" and child.i == last + 1:
-            last = child.i
-    prep = _bound_preposition(cue_token) if cue_token.pos_ in {"VERB", "AUX"} else None
-    if prep is not None and content and doc[prep.i + 1].idx >= content[0][0] - 1:
-        if prep.i <= last + 2:
-            last = prep.i
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+def _says_when(child: Token) -> bool:
+    """A time adjunct: "attacked the mayor during the debate" ends at "the mayor"."""
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ in _TIME_PREPOSITIONS or any(
+        c.ent_type_ in {"DATE", "TIME"} for c in child.children
+    )
 
 
 def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
     """The token range of a cue's clause, by the conventions of news prose.
 
-    The parser often cuts a long clause short. News puts a reported clause either before its
-    frame ("The talks failed, the minister said.") — then it runs from the sentence's start to
-    the frame — or after it ("The minister said the talks failed because …") — then it runs to
-    the sentence's end, unless the cue verb has more of its own after it (", adding that …").
+    News puts a reported clause either before its frame ("The talks failed, the minister
+    said.") — then it runs from the sentence's start (or from the quotation just before the
+    frame) to the frame, since the parser often cuts a long clause short there — or after it
+    ("The minister said the talks failed, but the markets held.") — then it is the clause's
+    own subtree: what the parser hangs elsewhere is more often the writer's than the speaker's.
     """
     first, last = subtree_range(clause)
-    sentence_start, sentence_end = ctx.sentence(verb)
+    sentence_start = ctx.sentence(verb)[0]
     doc = ctx.doc
     if clause.i < verb.i:
         frame = verb.i
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and clause.i < child.i < verb.i:
+            if child.dep_ in SUBJECT_DEPS and clause.i < child.i < verb.i:
                 frame = min(frame, subtree_range(child)[0])
         start = sentence_start
         while start < first and (doc[start].is_space or doc[start].is_punct):
             start += 1
+        quoted = _quotation_before(ctx, frame)
+        if quoted is not None and start < quoted:
+            # 'She turned to the budget: "It is a mess," she said.' — the quotation just
+            # before the frame is what was said, not the narration that leads up to it.
+            return quoted, max(last, frame - 1)
         return min(start, first), max(last, frame - 1)
     # "He added the weapons his country has are like nuclear arms." — the parser took the
     # clause's subject for the verb's object; a speech verb's object before its clause is
@@ -265,37 +356,26 @@ def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
             and child.pos_ not in {"PRON", "PROPN"}
         ):
             first = min(first, subtree_range(child)[0])
-    own_after = [c.i for c in verb.children if c.i > last and not c.is_punct and not c.is_space]
-    if own_after:
-        return first, last
-    end = sentence_end - 1
-    while end > last and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return first, max(last, end)
+    return first, last
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the subject it borrows from the act it continues."""
-    subjects = _subjects_of(verb)
-    return subjects[-1] if subjects else None
+def _quotation_before(ctx: Context, frame: int) -> int | None:
+    """The first token of a quotation that ends right before token ``frame``, if any.
 
-
-def _subjects_of(verb: Token) -> list[Token]:
-    """The verb's subjects (two when the parser split an apposition), or its head's."""
-    current: Token = verb
-    for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
-            return subjects
-        agent = next((c for c in current.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return [pobj]
-        if current.dep_ not in _INHERIT_DEPS or current.head is current:
-            return []
-        current = current.head
-    return []
+    Only a quotation that opens a sentence of its own counts: in 'The plan is "dead on
+    arrival," he said' the quoted words are part of a larger content.
+    """
+    frame_start = ctx.doc[frame].idx
+    for quote in ctx.quotes:
+        inner = ctx.text[quote.start + 1 : quote.end].lstrip(" \"“'‘")
+        if (
+            quote.end <= frame_start
+            and ctx.text[quote.end : frame_start].strip(" ,\n") == ""
+            and inner[:1].isupper()
+        ):
+            span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            return span.start if span is not None else None
+    return None
 
 
 def _according_to(ctx: Context, according: Token) -> FoundAttribution | None:
@@ -307,12 +387,25 @@ def _according_to(ctx: Context, according: Token) -> FoundAttribution | None:
     if head is according:
         return None
     first, last = subtree_range(head, exclude=[according])
-    content = [_expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
+    content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
     cue = Cue("according to", "phrase", "speech", "assert", False, False)
-    found = _build(ctx, according, cue, source, content)
+    found = build_attribution(ctx, according, cue, source, content)
     if found is not None:
         found.cue = (according.idx, to.idx + len(to.text))
     return found
+
+
+def _in_a_poll(ctx: Context, preposition: Token) -> FoundAttribution | None:
+    # "In a Marist poll released Sunday, 45 percent backed the plan." — a fronted poll
+    # speaks for the clause it opens; only fronted, since "leads in the poll" reports none.
+    poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    head = preposition.head
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    first, last = subtree_range(head, exclude=[preposition])
+    content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
+    cue = Cue("in", "phrase", "report", "assert", False, False)
+    return build_attribution(ctx, preposition, cue, poll, content)
 
 
 def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
@@ -335,7 +428,7 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
         first, last = subtree_range(inner)
     else:
         first, last = subtree_range(clause)
-    content = [_expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
+    content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None:
         by = next(
@@ -343,237 +436,7 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
         )
         if by is not None:
             source = next((c for c in by.children if c.dep_ == "pobj"), None)
-    return _build(ctx, noun, cue, source, content)
-
-
-def _build(
-    ctx: Context,
-    cue_token: Token,
-    cue: Cue,
-    subject: Token | None,
-    content: list[Range],
-) -> FoundAttribution | None:
-    doc = ctx.doc
-    content = [r for r in content if r[1] > r[0]]
-    if not content:
-        return None
-    cue_range = _cue_range(ctx, cue_token, content)
-    source = source_range(doc, ctx.text, subject) if subject is not None else None
-    if source is not None and _overlaps(source, content):
-        source = None
-        subject = None
-    lemmas, names = content_lemmas(doc, content)
-    return FoundAttribution(
-        cue=cue_range,
-        cue_token=cue_token.i,
-        cue_lemma=cue.lemma,
-        content=content,
-        kind=_kind(ctx.text, content, ctx.quotes),
-        polarity=cue.polarity,
-        sourcing=classify_sourcing(subject, ctx.sentence_text(cue_token), ctx.sourcing),
-        source=source,
-        source_token=subject.i if subject is not None else None,
-        said_on_text=find_said_on(doc, cue_token),
-        negated=content_is_negated(doc, content),
-        content_lemmas=lemmas,
-        content_names=names,
-    )
-
-
-def _expand_to_quotes(piece: Range, quotes: list[Quote]) -> Range:
-    """Widen a content piece to the whole of any quotation it overlaps.
-
-    A quotation running over several sentences ("We set up camps. Our people go there," he
-    said) is parsed as several sentences; the cue's clause is only the last one.
-    """
-    start, end = piece
-    for quote in quotes:
-        if quote.start < end and start < quote.end:
-            start, end = min(start, quote.start), max(end, quote.end)
-    return start, end
-
-
-def _kind(text: str, content: list[Range], quotes: list[Quote]) -> str:
-    """direct (all quoted), mixed (partly quoted) or indirect (no quote marks)."""
-    quoted = 0
-    total = 0
-    for start, end in content:
-        for position in range(start, end):
-            if text[position].isalnum():
-                total += 1
-                if any(q.start < position < q.end - 1 for q in quotes):
-                    quoted += 1
-    if total == 0 or quoted == 0:
-        return "indirect"
-    return "direct" if quoted == total else "mixed"
-
-
-def _overlaps(piece: Range, pieces: list[Range]) -> bool:
-    return any(piece[0] < end and start < piece[1] for start, end in pieces)
-
-
-def _attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
-    # '"We will win," he said, "and we will stay."' — the second half of a quotation split
-    # around its cue belongs to the same attribution.
-    text, quotes = ctx.text, ctx.quotes
-    taken = [piece for a in found for piece in a.content]
-    for attribution in found:
-        if attribution.kind == "indirect" or len(attribution.content) != 1:
-            continue
-        start, end = attribution.content[0]
-        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
-        if frame_end < end:
-            continue
-        for quote in quotes:
-            if quote.start < frame_end:
-                continue
-            gap = text[frame_end : quote.start]
-            if gap.strip(" ,:;\n") == "" or _only_date_words(gap):
-                if not _overlaps((quote.start, quote.end), taken):
-                    attribution.content.append((quote.start, quote.end))
-                    taken.append((quote.start, quote.end))
-            break
-
-
-def _attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
-    # '"We won," she said. "Now the hard work begins."' — a quotation that follows a quoted
-    # attribution with no cue of its own goes on with the same speaker.
-    text = ctx.text
-    taken = [piece for a in found for piece in a.content]
-    cues = [a.cue for a in found]
-    for attribution in found:
-        if attribution.kind != "direct":
-            continue
-        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
-        end = max(frame_end, attribution.content[-1][1])
-        sentence_end = _sentence_end_after(ctx, end)
-        for quote in ctx.quotes:
-            # The parser often ends the sentence after the next quotation's opening mark.
-            if quote.start + 2 < sentence_end:
-                continue
-            gap = text[sentence_end : quote.start] if quote.start >= sentence_end else ""
-            if gap.strip() or gap.count("\n") > 1 or _overlaps((quote.start, quote.end), taken):
-                break
-            if _overlaps((quote.start, _sentence_end_after(ctx, quote.end)), cues):
-                break
-            attribution.content.append((quote.start, quote.end))
-            taken.append((quote.start, quote.end))
-            sentence_end = _sentence_end_after(ctx, quote.end)
-
-
-def _sentence_end_after(ctx: Context, offset: int) -> int:
-    """The character offset where the sentence holding ``offset - 1`` ends."""
-    doc = ctx.doc
-    span = doc.char_span(max(0, offset - 1), offset, alignment_mode="expand")
-    if span is None:
-        return offset
-    _, end = ctx.sentence(span[0])
-    last = doc[end - 1]
-    return max(offset, last.idx + len(last.text))
-
-
-def _only_date_words(gap: str) -> bool:
-    words = gap.strip(" ,:;\n").split()
-    return 0 < len(words) <= 3 and words[0].lower() in {"on", "in", "last", "this", "yesterday"}
-
-
-def _from_orphan_quotes(
-    ctx: Context, found: list[FoundAttribution], used_cues: set[int]
-) -> list[FoundAttribution]:
-    """Quotations no cue claimed, tied to a speech verb just after or just before them."""
-    extra: list[FoundAttribution] = []
-    taken = [piece for a in found for piece in a.content]
-    cues = ctx.cues
-    for quote in ctx.quotes:
-        if _overlaps((quote.start, quote.end), taken) or _word_count(ctx.text, quote) < 3:
-            continue
-        verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
-        if verb is None or verb.i in used_cues:
-            continue
-        cue = cues.verb_cue(verb)
-        assert cue is not None
-        attribution = _build(ctx, verb, cue, _subject_of(verb), [(quote.start, quote.end)])
-        if attribution is not None:
-            used_cues.add(verb.i)
-            extra.append(attribution)
-            taken.append((quote.start, quote.end))
-    return extra
-
-
-def _from_colon_lines(ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
-    """Headline attributions: "Graham: Trump's Rhetoric Is Destroying the Party".
-
-    A line that opens with a short name and a colon puts words in that name's mouth; the
-    name must be a named entity (or proper nouns) of at most four words.
-    """
-    doc, text = ctx.doc, ctx.text
-    extra: list[FoundAttribution] = []
-    taken = [a.cue for a in found]
-    line_start = 0
-    for line in text.split("\n"):
-        start = line_start
-        line_start += len(line) + 1
-        colon = line.find(":")
-        if colon <= 0 or len(line) > 300 or len(line[colon + 1 :].split()) < 3:
-            continue
-        name = doc.char_span(start, start + colon, alignment_mode="contract")
-        if name is None or not 0 < len(name) <= 4 or name[0].is_lower:
-            continue
-        if not all(t.pos_ == "PROPN" or t.ent_type_ or t.is_punct for t in name):
-            continue
-        cue = (start + colon, start + colon + 1)
-        content = trim(text, cue[1], start + len(line))
-        if content[1] <= content[0] or _overlaps(cue, taken):
-            continue
-        lemmas, names = content_lemmas(doc, [content])
-        extra.append(
-            FoundAttribution(
-                cue=cue,
-                cue_token=name.end if name.end < len(doc) else name.end - 1,
-                cue_lemma=":",
-                content=[content],
-                kind=_kind(text, [content], ctx.quotes),
-                polarity="assert",
-                sourcing="named",
-                source=(name.start_char, name.end_char),
-                source_token=name.root.i,
-                content_lemmas=lemmas,
-                content_names=names,
-            )
-        )
-    return extra
-
-
-def _word_count(text: str, quote: Quote) -> int:
-    return len(text[quote.start : quote.end].split())
-
-
-def _verb_after(ctx: Context, quote: Quote) -> Token | None:
-    # '"…," a Taliban commander said.' — a speech verb within a few words after the quote.
-    doc = ctx.doc
-    span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 80), alignment_mode="contract")
-    if span is None:
-        return None
-    for token in list(span)[:8]:
-        if ctx.sentence(token)[0] == token.i and token.idx > quote.end + 1:
-            return None
-        cue = ctx.cues.verb_cue(token)
-        if cue is not None and cue.cue_class in {"speech", "report"}:
-            return token
-    return None
-
-
-def _verb_before(ctx: Context, quote: Quote) -> Token | None:
-    # 'He told reporters: "…"' — a speech verb a few words before the quote.
-    start = max(0, quote.start - 60)
-    span: Span | None = ctx.doc.char_span(start, quote.start, alignment_mode="contract")
-    if span is None:
-        return None
-    for token in reversed(list(span)[-6:]):
-        cue = ctx.cues.verb_cue(token)
-        if cue is not None and cue.cue_class in {"speech", "report"}:
-            return token
-    return None
+    return build_attribution(ctx, noun, cue, source, content)
 
 
 def _link(doc: Doc, found: list[FoundAttribution]) -> None:
@@ -596,7 +459,7 @@ def _referent(doc: Doc, found: list[FoundAttribution], index: int) -> int | None
     attribution = found[index]
     for other_index, other in enumerate(found):
         # "rejected reports that X": the content holds the cue of the reports themselves.
-        if other_index != index and _overlaps(other.cue, attribution.content):
+        if other_index != index and overlaps(other.cue, attribution.content):
             if other.cue[0] >= attribution.content[0][0] and other.cue_lemma in _ANAPHORIC_NOUNS:
                 return other_index
     if len(attribution.content) != 1:

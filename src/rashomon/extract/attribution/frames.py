@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["cue_frame"]
+__all__ = ["cue_frame", "predicate_adjective"]
 
 _BOUND = {"for", "about", "against", "on", "to", "of", "with", "as"}
 
@@ -17,7 +17,8 @@ def cue_frame(token: Token) -> str:
     """What a candidate cue governs, in one word.
 
     ``clause`` ("said that …"), ``infinitive`` ("pledged to …"), ``object`` ("denied the
-    reports"), ``prep:for`` ("called for …"), ``subject`` (only a subject), ``none``.
+    reports"), ``prep:for`` ("called for …"), ``adjective`` ("was critical of …"),
+    ``subject`` (only a subject), ``none``.
     """
     deps = {child.dep_ for child in token.children}
     if deps & {"ccomp", "parataxis"} or token.dep_ == "parataxis":
@@ -29,6 +30,26 @@ def cue_frame(token: Token) -> str:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _BOUND and child.i > token.i:
             return f"prep:{child.lower_}"
+    if predicate_adjective(token) is not None:
+        return "adjective"
     if deps & {"nsubj", "nsubjpass", "poss"}:
         return "subject"
     return "none"
+
+
+def predicate_adjective(token: Token) -> Token | None:
+    """The adjective through which a verb takes its content, if any.
+
+    "has been critical of the plan", "are well aware that …", "is eager to help": the verb
+    ("be", "remain") is a cue only through the adjective and what the adjective governs.
+    """
+    for child in token.children:
+        if child.dep_ != "acomp" or child.i < token.i:
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ in {"ccomp", "xcomp"}:
+                return child
+            if grandchild.dep_ == "prep" and grandchild.lower_ in _BOUND:
+                if any(c.dep_ in {"pobj", "pcomp"} for c in grandchild.children):
+                    return child
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes"]
+__all__ = ["Quote", "find_quotes", "quotation_kind"]
 
 _OPENING = {"“": "”", "«": "»", "„": "“"}
 _CLOSING = {"”", "»"}
@@ -126,3 +126,18 @@ def _can_close(text: str, index: int) -> bool:
     """A straight quote closes a quotation when it is not followed by a word character."""
     after = text[index + 1] if index + 1 < len(text) else " "
     return not after.isalnum()
+
+
+def quotation_kind(text: str, content: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect (no quote marks)."""
+    quoted = 0
+    total = 0
+    for start, end in content:
+        for position in range(start, end):
+            if text[position].isalnum():
+                total += 1
+                if any(q.start < position < q.end - 1 for q in quotes):
+                    quoted += 1
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted == total else "mixed"

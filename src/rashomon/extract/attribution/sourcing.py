@@ -25,23 +25,31 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "
 _NEGATORS = {"no", "never", "nobody", "none", "nothing", "neither", "nor", "not", "n't"}
 _NAMED_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+#: Verbs whose subject "it" is a dummy: "it seems that …", "it appeared to be …".
+_DUMMY_SUBJECT_VERBS = {"seem", "appear", "be", "look", "sound", "become", "remain"}
 
 
-def source_range(doc: Doc, text: str, subject: Token) -> Range | None:
+def source_range(
+    doc: Doc, text: str, subject: Token, *, cut_relative: bool = False
+) -> Range | None:
     """The character range of the source phrase headed by ``subject``.
 
-    The whole noun phrase, with titles and appositions ("Mohammad Khan, a Taliban operative,
-    said" keeps the apposition); a relative clause that carries another statement is cut
-    ("officials, who asked not to be named, said" keeps "officials").
+    The whole noun phrase, with titles, appositions and relative clauses ("Mohammad Khan, a
+    Taliban operative, said"; "lawmakers, who oppose the rule, said"). With ``cut_relative``
+    the relative clauses go, for when they hold the content itself ("the man who told
+    reporters the plan had failed").
     """
     if subject.dep_ == "expl" or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
         # "It was reported that …": no one is named.
+        return None
+    if subject.lower_ == "it" and subject.head.lemma_.lower() in _DUMMY_SUBJECT_VERBS:
+        # "It seems that the talks failed", "it was clear that …": "it" stands for no one.
         return None
     relative = [c for c in subject.children if c.dep_ in {"relcl", "acl"} and c.i > subject.i]
     # "The minister on Thursday denied …": the parser hangs the date on the subject; it
     # says when, not who.
     dated = [c for c in subject.children if _is_date_phrase(c) and c.i > subject.i]
-    first, last = subtree_range(subject, exclude=relative + dated)
+    first, last = subtree_range(subject, exclude=dated + (relative if cut_relative else []))
     start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
 

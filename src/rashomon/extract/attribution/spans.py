@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["char_span_of", "subtree_range", "trim", "tokens_between"]
+__all__ = ["char_span_of", "overlaps", "subtree_range", "trim", "tokens_between"]
 
 #: Characters never worth keeping at the edge of a source or content span.
 _EDGE = " \t\n,;—–-"
@@ -78,3 +78,8 @@ def tokens_between(doc: Doc, start_char: int, end_char: int) -> list[Token]:
     """The tokens lying wholly between two character offsets."""
     span = doc.char_span(start_char, end_char, alignment_mode="contract")
     return list(span) if span is not None else []
+
+
+def overlaps(piece: tuple[int, int], pieces: Iterable[tuple[int, int]]) -> bool:
+    """Whether a character range shares a character with any of ``pieces``."""
+    return any(piece[0] < end and start < piece[1] for start, end in pieces)

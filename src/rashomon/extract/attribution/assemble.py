@@ -1,0 +1,203 @@
+"""Assemble one attribution from the parts a rule found: cue token, source head, content.
+
+Every rule of the finder ends here, so the conventions PolNeAR follows for the words of each
+role live in one place: the cue keeps its auxiliaries and particle ("has also said",
+"pointed out"), the frame never belongs to the content it splits ("The plan, he said, will
+fail"), and a content that touches a quotation takes all of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rashomon.extract.attribution.context import Context
+from rashomon.extract.attribution.cues import Cue
+from rashomon.extract.attribution.found import FoundAttribution, Range
+from rashomon.extract.attribution.frames import predicate_adjective
+from rashomon.extract.attribution.quotes import Quote, quotation_kind
+from rashomon.extract.attribution.sourcing import (
+    classify_sourcing,
+    content_is_negated,
+    content_lemmas,
+    find_said_on,
+    source_range,
+)
+from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
+
+__all__ = [
+    "BOUND_PREPOSITIONS",
+    "SUBJECT_DEPS",
+    "bound_preposition",
+    "build_attribution",
+    "expand_to_quotes",
+    "subject_of",
+    "subjects_of",
+]
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Prepositions through which a cue takes its content: "called for", "asked about".
+BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
+#: Dependencies through which a cue with no subject of its own borrows its head's subject:
+#: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
+_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep"}
+#: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+
+
+def build_attribution(
+    ctx: Context,
+    cue_token: Token,
+    cue: Cue,
+    subject: Token | None,
+    content: list[Range],
+) -> FoundAttribution | None:
+    """One attribution from a rule's parts, or ``None`` when no content is left.
+
+    Args:
+        ctx: the article the rule ran on.
+        cue_token: the cue's head word.
+        cue: the lexicon entry (or learned stand-in) of the cue.
+        subject: the head of the source phrase, if the rule found one.
+        content: the content's character ranges.
+    """
+    doc = ctx.doc
+    content = [r for r in content if r[1] > r[0]]
+    if not content:
+        return None
+    cue_range = _cue_range(ctx, cue_token, content)
+    source = source_range(doc, ctx.text, subject) if subject is not None else None
+    content = _cut_out_frame(ctx, cue_token, cue_range, source, content)
+    if source is not None and subject is not None and overlaps(source, content):
+        source = source_range(doc, ctx.text, subject, cut_relative=True)
+    if source is not None and overlaps(source, content):
+        source = None
+        subject = None
+    lemmas, names = content_lemmas(doc, content)
+    return FoundAttribution(
+        cue=cue_range,
+        cue_token=cue_token.i,
+        cue_lemma=cue.lemma,
+        content=content,
+        kind=quotation_kind(ctx.text, content, ctx.quotes),
+        polarity=cue.polarity,
+        sourcing=classify_sourcing(subject, ctx.sentence_text(cue_token), ctx.sourcing),
+        source=source,
+        source_token=subject.i if subject is not None else None,
+        said_on_text=find_said_on(doc, cue_token),
+        negated=content_is_negated(doc, content),
+        content_lemmas=lemmas,
+        content_names=names,
+    )
+
+
+def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
+    """The cue's words: the verb with its auxiliaries, negation, "also" and particle.
+
+    "has also said", "did not deny", "pointed out", and "called for" when the content is
+    the object of the preposition.
+    """
+    doc = ctx.doc
+    first = last = cue_token.i
+    left = sorted((c for c in cue_token.children if c.i < cue_token.i), key=lambda t: -t.i)
+    for child in left:
+        if child.i != first - 1:
+            break
+        if child.dep_ in _CUE_LEFT_DEPS or (child.dep_ == "advmod" and child.lower_ in {"also"}):
+            first = child.i
+        else:
+            break
+    for child in cue_token.children:
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    adjective = predicate_adjective(cue_token)
+    if adjective is not None and content and doc[adjective.i].idx < content[0][0]:
+        # "has been critical of": the adjective and its preposition, up to the content.
+        last = adjective.i
+        for child in adjective.children:
+            if child.dep_ == "prep" and child.i > last and doc[child.i].idx < content[0][0]:
+                last = child.i
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
+    prep = bound_preposition(cue_token) if cue_token.pos_ in {"VERB", "AUX"} else None
+    if prep is not None and content and doc[prep.i + 1].idx >= content[0][0] - 1:
+        if prep.i <= last + 2:
+            last = prep.i
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _cut_out_frame(
+    ctx: Context, cue_token: Token, cue: Range, source: Range | None, content: list[Range]
+) -> list[Range]:
+    """Cut the frame ("he said") out of a content that runs around it or into it.
+
+    "The plan, the minister said on Monday, will fail." — a parenthetical frame splits its
+    content in two; the words of the frame (source, cue, their dependents) belong to neither.
+    The same goes for a frame the parser left inside its clause ("Turnout fell, according to
+    a survey released Friday").
+    """
+    frame_start = min(cue[0], source[0]) if source is not None else cue[0]
+    frame_end = max(cue[1], source[1]) if source is not None else cue[1]
+    if cue_token.dep_ == "parataxis":
+        first, last = subtree_range(cue_token)
+        start, end = char_span_of(ctx.doc, first, last)
+        frame_start, frame_end = min(frame_start, start), max(frame_end, end)
+    pieces: list[Range] = []
+    for start, end in content:
+        if start < frame_end and frame_start < end:
+            before = trim(ctx.text, start, max(start, frame_start))
+            after = trim(ctx.text, min(end, frame_end), end)
+            pieces.extend(piece for piece in (before, after) if piece[1] > piece[0])
+        else:
+            pieces.append((start, end))
+    return pieces
+
+
+def expand_to_quotes(piece: Range, quotes: list[Quote]) -> Range:
+    """Widen a content piece to the whole of any quotation it overlaps.
+
+    A quotation running over several sentences ("We set up camps. Our people go there," he
+    said) is parsed as several sentences; the cue's clause is only the last one.
+    """
+    start, end = piece
+    for quote in quotes:
+        if quote.start < end and start < quote.end:
+            start, end = min(start, quote.start), max(end, quote.end)
+    return start, end
+
+
+def bound_preposition(verb: Token) -> Token | None:
+    """The preposition a cue verb takes its content through ("called for", "asked about")."""
+    if any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in BOUND_PREPOSITIONS
+            and child.i > verb.i
+            and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+        ):
+            return child
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it borrows from the act it continues."""
+    subjects = subjects_of(verb)
+    return subjects[-1] if subjects else None
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The verb's subjects (two when the parser split an apposition), or its head's."""
+    current: Token = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return [pobj]
+        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+            return []
+        current = current.head
+    return []

@@ -1,0 +1,141 @@
+"""Attributions of quotations: the quotation no cue claimed, and quotations that go on.
+
+* an orphan quotation is tied to a speech verb right after it or right before it
+  (`"…," a commander said`; `He told reporters: "…"`);
+* a quotation split around its frame is one content ('"We will win," he said, "and stay."');
+* a quotation that follows a quoted attribution with no cue of its own continues it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from rashomon.extract.attribution.assemble import build_attribution, subject_of
+from rashomon.extract.attribution.context import Context
+from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.quotes import Quote
+from rashomon.extract.attribution.spans import overlaps
+
+__all__ = ["attach_continued_quotes", "attach_split_quotes", "find_orphan_quotes"]
+
+
+def attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
+    # '"We will win," he said, "and we will stay."' — the second half of a quotation split
+    # around its cue belongs to the same attribution.
+    text, quotes = ctx.text, ctx.quotes
+    taken = [piece for a in found for piece in a.content]
+    for attribution in found:
+        if attribution.kind == "indirect" or len(attribution.content) != 1:
+            continue
+        start, end = attribution.content[0]
+        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
+        if frame_end < end:
+            continue
+        for quote in quotes:
+            if quote.start < frame_end:
+                continue
+            gap = text[frame_end : quote.start]
+            if gap.strip(" ,:;\n") == "" or _only_date_words(gap):
+                if not overlaps((quote.start, quote.end), taken):
+                    attribution.content.append((quote.start, quote.end))
+                    taken.append((quote.start, quote.end))
+            break
+
+
+def attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
+    # '"We won," she said. "Now the hard work begins."' — a quotation that follows a quoted
+    # attribution with no cue of its own goes on with the same speaker.
+    text = ctx.text
+    taken = [piece for a in found for piece in a.content]
+    cues = [a.cue for a in found]
+    for attribution in found:
+        if attribution.kind != "direct":
+            continue
+        frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
+        end = max(frame_end, attribution.content[-1][1])
+        sentence_end = _sentence_end_after(ctx, end)
+        for quote in ctx.quotes:
+            # The parser often ends the sentence after the next quotation's opening mark.
+            if quote.start + 2 < sentence_end:
+                continue
+            gap = text[sentence_end : quote.start] if quote.start >= sentence_end else ""
+            if gap.strip() or gap.count("\n") > 1 or overlaps((quote.start, quote.end), taken):
+                break
+            if overlaps((quote.start, _sentence_end_after(ctx, quote.end)), cues):
+                break
+            attribution.content.append((quote.start, quote.end))
+            taken.append((quote.start, quote.end))
+            sentence_end = _sentence_end_after(ctx, quote.end)
+
+
+def _sentence_end_after(ctx: Context, offset: int) -> int:
+    """The character offset where the sentence holding ``offset - 1`` ends."""
+    doc = ctx.doc
+    span = doc.char_span(max(0, offset - 1), offset, alignment_mode="expand")
+    if span is None:
+        return offset
+    _, end = ctx.sentence(span[0])
+    last = doc[end - 1]
+    return max(offset, last.idx + len(last.text))
+
+
+def _only_date_words(gap: str) -> bool:
+    words = gap.strip(" ,:;\n").split()
+    return 0 < len(words) <= 3 and words[0].lower() in {"on", "in", "last", "this", "yesterday"}
+
+
+def find_orphan_quotes(
+    ctx: Context, found: list[FoundAttribution], used_cues: set[int]
+) -> list[FoundAttribution]:
+    """Quotations no cue claimed, tied to a speech verb just after or just before them."""
+    extra: list[FoundAttribution] = []
+    taken = [piece for a in found for piece in a.content]
+    cues = ctx.cues
+    for quote in ctx.quotes:
+        if overlaps((quote.start, quote.end), taken) or _word_count(ctx.text, quote) < 3:
+            continue
+        verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
+        if verb is None or verb.i in used_cues:
+            continue
+        cue = cues.verb_cue(verb)
+        assert cue is not None
+        attribution = build_attribution(
+            ctx, verb, cue, subject_of(verb), [(quote.start, quote.end)]
+        )
+        if attribution is not None:
+            used_cues.add(verb.i)
+            extra.append(attribution)
+            taken.append((quote.start, quote.end))
+    return extra
+
+
+def _word_count(text: str, quote: Quote) -> int:
+    return len(text[quote.start : quote.end].split())
+
+
+def _verb_after(ctx: Context, quote: Quote) -> Token | None:
+    # '"…," a Taliban commander said.' — a speech verb within a few words after the quote.
+    doc = ctx.doc
+    span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 80), alignment_mode="contract")
+    if span is None:
+        return None
+    for token in list(span)[:8]:
+        if ctx.sentence(token)[0] == token.i and token.idx > quote.end + 1:
+            return None
+        cue = ctx.cues.verb_cue(token)
+        if cue is not None and cue.cue_class in {"speech", "report"}:
+            return token
+    return None
+
+
+def _verb_before(ctx: Context, quote: Quote) -> Token | None:
+    # 'He told reporters: "…"' — a speech verb a few words before the quote.
+    start = max(0, quote.start - 60)
+    span: Span | None = ctx.doc.char_span(start, quote.start, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in reversed(list(span)[-6:]):
+        cue = ctx.cues.verb_cue(token)
+        if cue is not None and cue.cue_class in {"speech", "report"}:
+            return token
+    return None

@@ -1,0 +1,90 @@
+"""Contents carried by objects and adjectives: what a learned cue takes as what was said."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import by_cue, content_text
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from rashomon.extract.attribution.frames import cue_frame, predicate_adjective
+from rashomon.pipeline import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("The senator accused the agency of a cover-up.", "accused", "The senator",
+         "the agency of a cover-up"),
+    ],
+)  # fmt: skip
+def test_objects_listed_verb_sure_in_context_takes_its_object(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The mayor attacked the governor during the debate.", "attacked", "the governor"),
+        ("The union criticized the plan after the vote on Friday.", "criticized", "the plan"),
+    ],
+)  # fmt: skip
+def test_objects_time_adjuncts_are_not_content(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The senator urged the council to reject the budget.", "urged",
+         "the council to reject the budget"),
+    ],
+)  # fmt: skip
+def test_objects_the_one_urged_belongs_to_the_content(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("The governor has been critical of the new tax.", "has been critical of",
+         "The governor", "the new tax"),
+        ("The unions are well aware of the risks.", "are well aware of", "The unions",
+         "the risks"),
+    ],
+)  # fmt: skip
+def test_objects_predicate_adjective_carries_the_stance(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "adjective"),
+    [
+        (["They", "are", "wary", "of", "risks"], [1, 1, 1, 2, 3],
+         ["nsubj", "ROOT", "acomp", "prep", "pobj"], "wary"),
+        (["They", "are", "sure", "it", "works"], [1, 1, 1, 4, 2],
+         ["nsubj", "ROOT", "acomp", "nsubj", "ccomp"], "sure"),
+        (["They", "are", "tired"], [1, 1, 1], ["nsubj", "ROOT", "acomp"], None),
+        (["They", "are", "tired", "in", "June"], [1, 1, 1, 2, 3],
+         ["nsubj", "ROOT", "acomp", "prep", "pobj"], None),
+    ],
+)  # fmt: skip
+def test_objects_predicate_adjective_frame(
+    words: list[str], heads: list[int], deps: list[str], adjective: str | None
+) -> None:
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps)
+    found = predicate_adjective(doc[1])
+    assert (found.text if found is not None else None) == adjective
+    assert (cue_frame(doc[1]) == "adjective") == (adjective is not None)
