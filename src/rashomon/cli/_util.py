@@ -8,6 +8,7 @@ run and never hold a stream of their own: Rich then writes to whatever ``sys.std
 
 from __future__ import annotations
 
+import datetime
 import enum
 import logging
 import sys
@@ -44,6 +45,7 @@ __all__ = [
     "TextWriter",
     "Verbosity",
     "Writer",
+    "check_date",
     "configure_logging",
     "print_error",
 ]
@@ -62,6 +64,20 @@ class OutputFormat(enum.StrEnum):
     json = "json"
     jsonl = "jsonl"
     events_tsv = "events-tsv"
+
+
+def check_date(value: str | None) -> str | None:
+    """A ``--published``/``--since`` option's check: a YYYY-MM-DD date, refused before anything
+    is read."""
+    if value is None:
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+    if len(value) != len("YYYY-MM-DD"):
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
+    return value
 
 
 def configure_logging(verbosity: int) -> None:

@@ -1,7 +1,7 @@
 """``rashomon analyze``: read articles, analyse them, write reports, ``rashomon/1`` JSON or events.
 
 The command is thin: inputs come from ``rashomon.read.iter_inputs``, articles from
-``to_article``, analyses from one ``Analyzer``; this module only wires them together, keeps a
+``article_of``, analyses from one ``Analyzer``; this module only wires them together, keeps a
 batch going past bad articles, and hands each result to a writer from ``_util``.
 
 Articles are parsed in batches with ``Analyzer.analyze_many`` so that spaCy can batch the
@@ -11,7 +11,6 @@ single bad article is reported on its own and the others still come out.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import sys
@@ -30,13 +29,14 @@ from rashomon.cli._util import (
     OutputFormat,
     TextWriter,
     Writer,
+    check_date,
     configure_logging,
     print_error,
 )
 from rashomon.errors import InputError, ModelError, RashomonError
 from rashomon.model import Analysis, Article
 from rashomon.pipeline import Analyzer
-from rashomon.read import InputItem, iter_inputs, to_article
+from rashomon.read import InputItem, article_of, iter_inputs
 
 __all__ = ["BATCH_SIZE", "PIPE_WIDTH", "analyze"]
 
@@ -89,15 +89,7 @@ def _articles(
             batch.fail(item)
             continue
         try:
-            article = to_article(
-                item.raw,
-                article_id=item.id,
-                published=item.published or published,
-                url=item.url,
-                outlet=item.outlet,
-                where=item.where,
-                title=item.title,
-            )
+            article = article_of(item, published)
         except RashomonError as error:
             batch.fail(error)
             continue
@@ -148,19 +140,6 @@ def _analyse(
         yield analysis
 
 
-def _check_date(value: str | None) -> str | None:
-    """Refuse a ``--published`` that is not a YYYY-MM-DD date before anything is read."""
-    if value is None:
-        return None
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
-    if len(value) != len("YYYY-MM-DD"):
-        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD")
-    return value
-
-
 def _report_console() -> Console:
     """The stdout console for text reports: the terminal's width, or a roomy one for a file.
 
@@ -207,7 +186,7 @@ def analyze(
             metavar="YYYY-MM-DD",
             help="Publication date for articles that do not give their own; it anchors "
             'relative dates ("said on Thursday").',
-            callback=_check_date,
+            callback=check_date,
         ),
     ] = None,
     output_format: Annotated[

@@ -8,7 +8,6 @@ the store's query functions return them.
 
 from __future__ import annotations
 
-import datetime
 import enum
 import json
 import logging
@@ -22,7 +21,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from rashomon.cli._util import Verbosity, configure_logging, print_error
+from rashomon.cli._util import Verbosity, check_date, configure_logging, print_error
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestSummary, ingest, make_executor
 from rashomon.link.embeddings import load_encoder
@@ -66,16 +65,6 @@ def _open(db: str | None, *, write: bool = False) -> Store:
         raise typer.Exit(2) from None
 
 
-def _check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
-    return value
-
-
 def ingest_command(
     paths: Annotated[
         list[str],
@@ -95,7 +84,7 @@ def ingest_command(
         typer.Option(
             "--published",
             metavar="YYYY-MM-DD",
-            callback=_check_date,
+            callback=check_date,
             help="The publication date of articles that give none.",
         ),
     ] = None,
@@ -257,7 +246,7 @@ def claims(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", metavar="YYYY-MM-DD", callback=_check_date, help="Only claims seen since."
+            "--since", metavar="YYYY-MM-DD", callback=check_date, help="Only claims seen since."
         ),
     ] = None,
     limit: Limit = 50,

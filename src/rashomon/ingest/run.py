@@ -17,7 +17,7 @@ from rashomon.ingest.executors import Executor, Failure
 from rashomon.link.embeddings import Encoder
 from rashomon.link.near_duplicates import text_key
 from rashomon.model import Article
-from rashomon.read import iter_inputs, to_article
+from rashomon.read import article_of, iter_inputs
 from rashomon.store.database import Store
 from rashomon.store.writer import Place, Stored, StoreWriter
 
@@ -114,15 +114,7 @@ def ingest(
             summary.read += 1
             place = Place(item.where, url=item.url, outlet=item.outlet, published=item.published)
             try:
-                article = to_article(
-                    item.raw,
-                    article_id=item.id,
-                    published=item.published or published,
-                    url=item.url,
-                    outlet=item.outlet,
-                    where=item.where,
-                    title=item.title,
-                )
+                article = article_of(item, published)
             except RashomonError as error:
                 fail(item.where, error.message)
                 continue

@@ -8,12 +8,13 @@ on), ``decode`` turns bytes into text without moving any offset, and ``to_articl
 from __future__ import annotations
 
 from rashomon.read.decode import MAX_ARTICLE_BYTES, decode
-from rashomon.read.html import looks_like_html, to_article
+from rashomon.read.html import article_of, looks_like_html, to_article
 from rashomon.read.inputs import InputItem, iter_inputs
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
     "InputItem",
+    "article_of",
     "decode",
     "iter_inputs",
     "looks_like_html",

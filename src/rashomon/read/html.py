@@ -21,6 +21,7 @@ from rashomon.errors import ConfigError, InputError
 from rashomon.link.provenance import find_origin
 from rashomon.model import Article
 from rashomon.read.decode import check_text_size, normalise_newlines
+from rashomon.read.inputs import InputItem
 
 __all__ = ["looks_like_html", "to_article"]
 
@@ -206,4 +207,22 @@ def to_article(
         published=checked_date,
         url=url,
         origin=finding.origin,
+    )
+
+
+def article_of(item: InputItem, published: str | None = None) -> Article:
+    """The article an input item holds; ``published`` serves when the item gives no date.
+
+    Raises:
+        InputError: the item has no text (empty, or HTML with nothing in it).
+        ConfigError: the date is not a date.
+    """
+    return to_article(
+        item.raw,
+        article_id=item.id,
+        published=item.published or published,
+        url=item.url,
+        outlet=item.outlet,
+        where=item.where,
+        title=item.title,
     )
