@@ -126,6 +126,18 @@ def attributions(
     raise typer.Exit(1 if scores["failed"] else 0)
 
 
+#: ``--errors`` of the two event evaluations: the records that went wrong, for a person.
+RecordErrors = Annotated[
+    Path | None,
+    typer.Option(
+        "--errors",
+        metavar="FILE",
+        help="Write every record with missed or extra events here, as JSON lines.",
+        dir_okay=False,
+    ),
+]
+
+
 @app.command("petrarch")
 def petrarch(
     records_path: Annotated[
@@ -153,15 +165,7 @@ def petrarch(
             "(PETR.Validate for the unit-test dictionaries).",
         ),
     ] = None,
-    errors_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--errors",
-            metavar="FILE",
-            help="Write every record with missed or extra events here, as JSON lines.",
-            dir_okay=False,
-        ),
-    ] = None,
+    errors_path: RecordErrors = None,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
@@ -223,15 +227,7 @@ def events(
             show_default=False,
         ),
     ],
-    errors_path: Annotated[
-        Path | None,
-        typer.Option(
-            "--errors",
-            metavar="FILE",
-            help="Write every record with missed or extra events here, as JSON lines.",
-            dir_okay=False,
-        ),
-    ] = None,
+    errors_path: RecordErrors = None,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
