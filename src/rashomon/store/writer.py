@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -68,8 +70,44 @@ Outcome = Literal["new", "duplicate", "seen"]
 #: Origin reasons that make an article a copy of another's story.
 _REPUBLISHED = ("near_duplicate", "provenance")
 
-#: At most this many stored articles sharing a band key are compared with a new one.
+#: At most this many stored articles (claims) sharing band keys (terms) are compared.
 _MAX_CANDIDATES = 20
+#: Of each band key or term, only the most recent this many articles or claims are looked at:
+#: a word in thousands of claims ("government") must not make every write slower than the
+#: last, and a story is republished soon after it appears.
+_PER_KEY = 50
+#: An estimated Jaccard below this rules a candidate out before its text is compared (a
+#: truncated copy, which ``is_republication`` accepts by containment, estimates ≈ 0.35).
+_LIKELY_COPY = 0.25
+
+
+def _postings(
+    session: Session, table: type[ArticleBandRow] | type[ClaimTermRow], keys: Iterable[str]
+) -> list[tuple[str, int]]:
+    """(key, id) pairs for the keys: the newest ``_PER_KEY`` articles or claims of each key.
+
+    One statement per hundred keys: a UNION ALL of one index range scan per key. It is written
+    as SQL text (names fixed here, values bound) because building it as SQLAlchemy
+    constructs cost more than running it.
+    """
+    if table is ArticleBandRow:
+        name, key_column, id_column = "article_bands", "band", "article_id"
+    else:
+        name, key_column, id_column = "claim_terms", "term", "claim_id"
+    wanted = sorted(set(keys))
+    found: list[tuple[str, int]] = []
+    # SQLite allows 500 selects in one compound statement; stay well under it.
+    for start in range(0, len(wanted), 100):
+        chunk = wanted[start : start + 100]
+        parts = [
+            f"SELECT * FROM (SELECT {key_column}, {id_column} FROM {name} "
+            f"WHERE {key_column} = :k{n} ORDER BY {id_column} DESC LIMIT {_PER_KEY}) AS p{n}"
+            for n in range(len(chunk))
+        ]
+        query = text(" UNION ALL ".join(parts))
+        params = {f"k{n}": key for n, key in enumerate(chunk)}
+        found.extend((key, ident) for key, ident in session.execute(query, params).tuples())
+    return found
 
 
 @dataclass(frozen=True)
@@ -222,15 +260,20 @@ class StoreWriter:
     def _near_duplicate(
         self, session: Session, text: str, print_: Fingerprint
     ) -> ArticleRow | None:
-        shared = func.count(ArticleBandRow.band)
-        candidates = session.execute(
-            select(ArticleBandRow.article_id)
-            .where(ArticleBandRow.band.in_(print_.band_keys()))
-            .group_by(ArticleBandRow.article_id)
-            .order_by(shared.desc(), ArticleBandRow.article_id)
-            .limit(_MAX_CANDIDATES)
-        ).scalars()
-        for article_id in candidates:
+        shared = Counter(
+            article_id for _, article_id in _postings(session, ArticleBandRow, print_.band_keys())
+        )
+        ranked = sorted(shared, key=lambda article_id: (-shared[article_id], article_id))
+        ranked = ranked[:_MAX_CANDIDATES]
+        # The stored fingerprints rule most candidates out before any text is read.
+        likely = [
+            article_id
+            for article_id, stored in session.execute(
+                select(ArticleRow.id, ArticleRow.fingerprint).where(ArticleRow.id.in_(ranked))
+            ).tuples()
+            if print_.similarity(Fingerprint.from_bytes(stored)) >= _LIKELY_COPY
+        ]
+        for article_id in sorted(likely, key=ranked.index):
             other = session.get_one(ArticleRow, article_id)
             if is_republication(other.text, text):
                 return other
@@ -402,19 +445,16 @@ class StoreWriter:
             select(ClaimTermRow.term, ClaimTermRow.claim_id).where(ClaimTermRow.term.in_(worded))
         ).tuples():
             by_wording[term] = min(claim_id, by_wording.get(term, claim_id))
-        shared = func.count(ClaimTermRow.term)
+        postings: dict[str, list[int]] = {}
+        lookups = {term for plan in plans if plan.lookup for term in plan.lookup}
+        for term, claim_id in _postings(session, ClaimTermRow, lookups):
+            postings.setdefault(term, []).append(claim_id)
         for plan in plans:
             plan.match = min((by_wording[t] for t in plan.worded if t in by_wording), default=None)
             if plan.match is None and plan.lookup:
-                plan.candidates = list(
-                    session.execute(
-                        select(ClaimTermRow.claim_id)
-                        .where(ClaimTermRow.term.in_(plan.lookup))
-                        .group_by(ClaimTermRow.claim_id)
-                        .order_by(shared.desc(), ClaimTermRow.claim_id)
-                        .limit(_MAX_CANDIDATES)
-                    ).scalars()
-                )
+                shared = Counter(c for term in plan.lookup for c in postings.get(term, ()))
+                ranked = sorted(shared, key=lambda c: (-shared[c], c))
+                plan.candidates = ranked[:_MAX_CANDIDATES]
         needed = {c for plan in plans for c in plan.candidates}
         needed |= {plan.match for plan in plans if plan.match is not None}
         rows = {
