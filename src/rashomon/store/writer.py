@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -216,12 +216,22 @@ class StoreWriter:
         )
         session.add(row)
         session.flush()
-        session.add_all(ArticleBandRow(band=band, article_id=row.id) for band in print_.band_keys())
+        session.execute(
+            insert(ArticleBandRow),
+            [{"band": band, "article_id": row.id} for band in print_.band_keys()],
+        )
         session.add(_sighting(row.id, place))
         entity_ids = self._entities(session, row.id, analysis)
-        attributions = self._attributions(session, row.id, analysis, entity_ids)
-        self._events(session, row.id, analysis, {k: v.id for k, v in attributions.items()})
-        self._ledger(session, row, analysis, entity_ids, attributions)
+        plans = self._place_claims(session, row, analysis)
+        claim_of = {
+            local: plan.row.id
+            for plan in plans
+            if plan.row is not None
+            for local in (*plan.claim.asserted_by, *plan.claim.denied_by)
+        }
+        attribution_ids = self._attributions(session, row.id, analysis, entity_ids, claim_of)
+        self._events(session, row.id, analysis, attribution_ids)
+        self._positions(session, row, analysis, plans, entity_ids, attribution_ids)
         return Stored("new", row.id, republication=reason in _REPUBLISHED)
 
     # -- provenance -------------------------------------------------------------------------
@@ -305,7 +315,8 @@ class StoreWriter:
         article_id: int,
         analysis: Analysis,
         entity_ids: dict[str, int],
-    ) -> dict[str, AttributionRow]:
+        claim_of: dict[str, int],
+    ) -> dict[str, int]:
         rows = {}
         for item in analysis.attributions:
             source = item.source
@@ -326,10 +337,11 @@ class StoreWriter:
                 sourcing=item.sourcing,
                 said_on=item.said_on,
                 said_on_text=item.said_on_text,
+                claim_id=claim_of.get(item.id),
             )
         session.add_all(rows.values())
         session.flush()
-        return rows
+        return {local: row.id for local, row in rows.items()}
 
     def _events(
         self,
@@ -338,50 +350,50 @@ class StoreWriter:
         analysis: Analysis,
         attribution_ids: dict[str, int],
     ) -> None:
-        session.add_all(
-            EventRow(
-                article_id=article_id,
-                local_id=event.id,
-                trigger_text=event.trigger.text,
-                trigger_start=event.trigger.start,
-                trigger_end=event.trigger.end,
-                source_text=event.source_actor.span.text,
-                source_code=event.source_actor.code,
-                target_text=event.target_actor.span.text if event.target_actor else None,
-                target_code=event.target_actor.code if event.target_actor else None,
-                cameo=event.cameo,
-                plover=event.plover,
-                quad_class=event.quad_class,
-                goldstein=event.goldstein,
-                date=event.date,
-                location=event.location,
-                negated=event.negated,
-                status=event.status,
-                attribution_id=attribution_ids.get(event.attribution)
-                if event.attribution
-                else None,
-            )
-            for event in analysis.events
+        if not analysis.events:
+            return
+        session.execute(
+            insert(EventRow),
+            [
+                dict(
+                    article_id=article_id,
+                    local_id=event.id,
+                    trigger_text=event.trigger.text,
+                    trigger_start=event.trigger.start,
+                    trigger_end=event.trigger.end,
+                    source_text=event.source_actor.span.text,
+                    source_code=event.source_actor.code,
+                    target_text=event.target_actor.span.text if event.target_actor else None,
+                    target_code=event.target_actor.code if event.target_actor else None,
+                    cameo=event.cameo,
+                    plover=event.plover,
+                    quad_class=event.quad_class,
+                    goldstein=event.goldstein,
+                    date=event.date,
+                    location=event.location,
+                    negated=event.negated,
+                    status=event.status,
+                    attribution_id=attribution_ids.get(event.attribution)
+                    if event.attribution
+                    else None,
+                )
+                for event in analysis.events
+            ],
         )
 
     # -- the ledger -------------------------------------------------------------------------
 
-    def _ledger(
-        self,
-        session: Session,
-        article: ArticleRow,
-        analysis: Analysis,
-        entity_ids: dict[str, int],
-        attribution_rows: dict[str, AttributionRow],
-    ) -> None:
-        """Place each of the article's claims in the corpus ledger, with its positions.
+    def _place_claims(
+        self, session: Session, article: ArticleRow, analysis: Analysis
+    ) -> list[_Plan]:
+        """Find or make the corpus claim of each of the article's claims.
 
-        Done in phases so that an article costs a handful of queries, not several per claim:
-        find matches for every claim, insert the new claims together, then add terms and
-        positions (written at commit).
+        Done in phases so that an article costs a handful of statements, not several per
+        claim: match every claim, count the sides each takes, then insert the new claims
+        together (their counts already set) and index their terms.
         """
         if not analysis.claims:
-            return
+            return []
         day = article.published
         vectors = (
             self.encoder.encode([claim.text for claim in analysis.claims])
@@ -391,47 +403,49 @@ class StoreWriter:
         plans = [_Plan.of(analysis, claim) for claim in analysis.claims]
         with session.no_autoflush:
             self._match(session, plans, vectors)
-            new_rows = [
-                ClaimRow(
-                    text=plan.claim.text,
-                    terms=plan.terms,
-                    negated=plan.claim.negated,
-                    asserted=0,
-                    denied=0,
-                    contested=False,
-                    first_seen=day,
-                    last_seen=day,
-                    embedding=embeddings.to_bytes(vectors[n]) if vectors is not None else None,
-                )
-                for n, plan in enumerate(plans)
-                if plan.row is None
-            ]
-        session.add_all(new_rows)
-        session.flush()
-        fresh = iter(new_rows)
-        for plan in plans:
-            if plan.row is None:
-                plan.row = next(fresh)
-        with session.no_autoflush:
             matched = {plan.match for plan in plans if plan.match is not None}
-            wanted = {term for plan in plans for term in plan.index}
+            new_rows: list[ClaimRow] = []
+            for n, plan in enumerate(plans):
+                vector = vectors[n] if vectors is not None else None
+                if plan.row is None:
+                    plan.row = ClaimRow(
+                        text=plan.claim.text,
+                        terms=plan.terms,
+                        negated=plan.claim.negated,
+                        asserted=0,
+                        denied=0,
+                        contested=False,
+                        first_seen=day,
+                        last_seen=day,
+                        embedding=embeddings.to_bytes(vector) if vector is not None else None,
+                    )
+                    new_rows.append(plan.row)
+                else:
+                    self._grow(plan.row, plan, day, vector)
+                # "no militant left" (asserted) denies the corpus claim "militants left".
+                flip = plan.claim.negated != plan.row.negated
+                for stance in plan.stances():
+                    _count(plan.row, _flipped(stance) if flip else stance)
             known = set(
                 session.execute(
                     select(ClaimTermRow.term, ClaimTermRow.claim_id).where(
-                        ClaimTermRow.claim_id.in_(matched), ClaimTermRow.term.in_(wanted)
+                        ClaimTermRow.claim_id.in_(matched),
+                        ClaimTermRow.term.in_({t for plan in plans for t in plan.index}),
                     )
                 ).tuples()
             )
-            for n, plan in enumerate(plans):
-                ledger = plan.row
-                assert ledger is not None
-                for term in plan.index:
-                    if (term, ledger.id) not in known:
-                        known.add((term, ledger.id))
-                        session.add(ClaimTermRow(term=term, claim_id=ledger.id))
-                if ledger.id in matched:
-                    self._grow(ledger, plan, day, vectors[n] if vectors is not None else None)
-                self._positions(session, article, analysis, plan, entity_ids, attribution_rows)
+        session.add_all(new_rows)
+        session.flush()
+        terms = []
+        for plan in plans:
+            assert plan.row is not None
+            for term in plan.index:
+                if (term, plan.row.id) not in known:
+                    known.add((term, plan.row.id))
+                    terms.append({"term": term, "claim_id": plan.row.id})
+        if terms:
+            session.execute(insert(ClaimTermRow), terms)
+        return plans
 
     def _match(
         self, session: Session, plans: list[_Plan], vectors: embeddings.Vector | None
@@ -499,54 +513,51 @@ class StoreWriter:
         session: Session,
         article: ArticleRow,
         analysis: Analysis,
-        plan: _Plan,
+        plans: list[_Plan],
         entity_ids: dict[str, int],
-        attribution_rows: dict[str, AttributionRow],
+        attribution_ids: dict[str, int],
     ) -> None:
-        """The sides the article's statements take on the corpus claim."""
-        claim, ledger = plan.claim, plan.row
-        assert ledger is not None
+        """The sides the article's statements take on their corpus claims."""
         day = article.published
-        # "no militant left" (asserted) is a denial of the corpus claim "militants left".
-        flip = claim.negated != ledger.negated
-        if claim.outlet_voice:
-            stance = "deny" if flip else "assert"
-            session.add(
-                ClaimPositionRow(
-                    claim_id=ledger.id,
-                    article_id=article.id,
-                    local_claim=claim.id,
-                    speaker=article.outlet,
-                    stance=stance,
-                    outlet_voice=True,
-                    statement=claim.text,
-                    said_on=day,
+        rows: list[dict[str, object]] = []
+        for plan in plans:
+            claim, ledger = plan.claim, plan.row
+            assert ledger is not None
+            flip = claim.negated != ledger.negated
+            base = {"claim_id": ledger.id, "article_id": article.id, "local_claim": claim.id}
+            if claim.outlet_voice:
+                stance = _flipped("assert") if flip else "assert"
+                rows.append(
+                    base
+                    | {
+                        "attribution_id": None,
+                        "entity_id": None,
+                        "speaker": article.outlet,
+                        "stance": stance,
+                        "outlet_voice": True,
+                        "statement": claim.text,
+                        "said_on": day,
+                    }
                 )
-            )
-            _count(ledger, stance)
-            return
-        for ids, side in ((claim.asserted_by, "assert"), (claim.denied_by, "deny")):
-            for local in ids:
+                continue
+            for local, side in plan.sides():
                 item = analysis.attribution(local)
-                stance = ("assert" if side == "deny" else "deny") if flip else side
                 entity = item.source.entity if item.source else None
-                row = attribution_rows[local]
-                row.claim_id = ledger.id
-                session.add(
-                    ClaimPositionRow(
-                        claim_id=ledger.id,
-                        article_id=article.id,
-                        local_claim=claim.id,
-                        attribution_id=row.id,
-                        entity_id=entity_ids.get(entity) if entity else None,
-                        speaker=_speaker(analysis, entity)
+                rows.append(
+                    base
+                    | {
+                        "attribution_id": attribution_ids[local],
+                        "entity_id": entity_ids.get(entity) if entity else None,
+                        "speaker": _speaker(analysis, entity)
                         or (item.source.text if item.source else None),
-                        stance=stance,
-                        statement=" … ".join(piece.text for piece in item.content),
-                        said_on=item.said_on or day,
-                    )
+                        "stance": _flipped(side) if flip else side,
+                        "outlet_voice": False,
+                        "statement": " … ".join(piece.text for piece in item.content),
+                        "said_on": item.said_on or day,
+                    }
                 )
-                _count(ledger, stance)
+        if rows:
+            session.execute(insert(ClaimPositionRow), rows)
 
 
 @dataclass
@@ -575,6 +586,16 @@ class _Plan:
             worded={_wording_term(text) for text in wordings},
         )
 
+    def sides(self) -> list[tuple[str, str]]:
+        """(attribution id, "assert" or "deny") for each statement of the article claim."""
+        return [(a, "assert") for a in self.claim.asserted_by] + [
+            (a, "deny") for a in self.claim.denied_by
+        ]
+
+    def stances(self) -> list[str]:
+        """The side of each position the claim yields (the outlet's own voice asserts)."""
+        return ["assert"] if self.claim.outlet_voice else [side for _, side in self.sides()]
+
     @property
     def index(self) -> set[str]:
         """The terms the corpus claim is found by: its strongest words and its wordings."""
@@ -598,6 +619,10 @@ def _wording_term(text: str) -> str:
 
 
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _flipped(stance: str) -> str:
+    return "deny" if stance == "assert" else "assert"
 
 
 def _count(ledger: ClaimRow, stance: str) -> None:
