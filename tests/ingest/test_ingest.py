@@ -13,13 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from rashomon.errors import StoreError
 from rashomon.ingest import InProcess, ProcessPool, ingest
-from rashomon.model import Analysis
 from rashomon.pipeline import Analyzer
 from rashomon.store import Store, queries
 from rashomon.store.schema import ArticleRow, AttributionRow, EntityRow, EventRow, SightingRow
-from rashomon.store.writer import Place, Stored, StoreWriter
 
 RASHOMON = [sys.executable, "-m", "rashomon"]
 
@@ -122,28 +119,3 @@ def test_several_workers_store_what_one_process_stores(tmp_path: Path, analyzer:
         pool.close()
         one.close()
         many.close()
-
-
-def test_a_refused_write_stops_the_ingest_with_everything_before_it_stored(
-    tmp_path: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = _corpus(tmp_path / "in", 6)
-    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}", write=True)
-    real_write = StoreWriter.write
-    calls = 0
-
-    def refuse_the_third(self: StoreWriter, analysis: Analysis, place: Place) -> Stored:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise StoreError("the disk is full", where=place.where)
-        return real_write(self, analysis, place)
-
-    monkeypatch.setattr(StoreWriter, "write", refuse_the_third)
-    try:
-        with pytest.raises(StoreError, match="the disk is full"):
-            ingest(paths, store, InProcess(analyzer, chunk_size=2))
-        # The storing thread stops at the refused write: nothing after it is stored.
-        assert queries.status(store)["articles"] == 2
-    finally:
-        store.close()

@@ -128,10 +128,9 @@ def ingest_command(
     task = progress.add_task("ingest", total=None, rate="")
 
     def on_article(where: str, what: str) -> None:
-        # Called from the reading loop and from the storing thread: Rich's advance is locked.
-        progress.advance(task)
-        rate = progress.tasks[0].completed / max(time.perf_counter() - started, 1e-9)
-        progress.update(task, rate=f"{rate:.1f} articles/s")
+        done = progress.tasks[0].completed + 1
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        progress.update(task, completed=done, rate=f"{rate:.1f} articles/s")
 
     try:
         with progress:

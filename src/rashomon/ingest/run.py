@@ -9,8 +9,6 @@ them already there.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +16,7 @@ from rashomon.errors import RashomonError
 from rashomon.ingest.executors import Executor, Failure
 from rashomon.link.embeddings import Encoder
 from rashomon.link.near_duplicates import text_key
-from rashomon.model import Analysis, Article
+from rashomon.model import Article
 from rashomon.read import article_of, iter_inputs
 from rashomon.store.database import Store
 from rashomon.store.writer import Place, Stored, StoreWriter
@@ -47,10 +45,6 @@ class IngestSummary:
 
     def count(self, stored: Stored) -> None:
         """Count one store outcome."""
-        with _COUNTING:
-            self._count(stored)
-
-    def _count(self, stored: Stored) -> None:
         if stored.outcome == "new":
             self.new += 1
             self.republications += int(stored.republication)
@@ -70,12 +64,6 @@ class IngestSummary:
             "failed": [{"where": w, "reason": r} for w, r in self.failed],
         }
 
-
-#: Counts come from the reading loop and from the writing thread.
-_COUNTING = threading.Lock()
-
-#: Analysed articles waiting for the writing thread; bounded, so memory stays flat.
-_WRITE_QUEUE = 64
 
 #: Called after each article with its place and what happened ("new", "failed", …).
 Progress = Callable[[str, str], None]
@@ -138,56 +126,11 @@ def ingest(
                 continue
             yield place, article
 
-    def store_one(place: Place, analysis: Analysis) -> None:
-        stored = writer.write(analysis, place)
+    for place, result in executor.run(jobs()):
+        if isinstance(result, Failure):
+            fail(place.where, result.reason)
+            continue
+        stored = writer.write(result, place)
         summary.count(stored)
         on_article(place.where, stored.outcome)
-
-    with _Writing(store_one) as writing:
-        for place, result in executor.run(jobs()):
-            if isinstance(result, Failure):
-                fail(place.where, result.reason)
-                continue
-            writing.put(place, result)
     return summary
-
-
-class _Writing:
-    """Stores analyses on a thread of its own while the next ones are being analysed.
-
-    The database's waits (a PostgreSQL round trip, SQLite's fsync) then overlap the parse
-    instead of adding to it. Writes stay in one thread, one transaction per article, in
-    order; the first error stops the thread and is raised in the caller at its next ``put``
-    or at the end, so nothing after a failed write is stored.
-    """
-
-    def __init__(self, store_one: Callable[[Place, Analysis], None]) -> None:
-        self._store_one = store_one
-        self._queue: queue.Queue[tuple[Place, Analysis] | None] = queue.Queue(_WRITE_QUEUE)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="rashomon-store", daemon=True)
-
-    def __enter__(self) -> _Writing:
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # drain what is queued without storing it
-            try:
-                self._store_one(*job)
-            except BaseException as error:  # raised again in the caller's thread
-                self._error = error
-
-    def put(self, place: Place, analysis: Analysis) -> None:
-        """Queue one analysis for storing (waits while the queue is full)."""
-        if self._error is not None:
-            raise self._error
-        self._queue.put((place, analysis))
-
-    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        if self._error is not None and kind is None:
-            raise self._error
