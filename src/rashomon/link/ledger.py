@@ -23,6 +23,7 @@ An optional embedding backend can replace ``similarity`` later behind the same f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -96,8 +97,14 @@ def _weight(term: str) -> float:
 
 
 def _weights(terms: Iterable[str]) -> dict[str, float]:
+    return _weights_of(tuple(terms))
+
+
+@functools.lru_cache(maxsize=4096)
+def _weights_of(terms: tuple[str, ...]) -> dict[str, float]:
     # Keyed case-blind: "Dam" (a name in "Kessel Dam") and "dam" are one word; the shared
     # weight is the smaller of the two, so it is a name only when both sides say so.
+    # Cached: a candidate claim is weighed against every statement of an article.
     weights: dict[str, float] = {}
     for term in terms:
         key = term.casefold()

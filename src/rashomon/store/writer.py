@@ -96,6 +96,16 @@ def _postings(
         name, key_column, id_column = "claim_terms", "term", "claim_id"
     wanted = sorted(set(keys))
     found: list[tuple[str, int]] = []
+    if not wanted:
+        return found
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement of one shape, whatever the number of keys (so it is parsed once).
+        lateral = text(
+            f"SELECT k.key, p.id FROM unnest(CAST(:keys AS text[])) AS k(key) "
+            f"CROSS JOIN LATERAL (SELECT {id_column} AS id FROM {name} "
+            f"WHERE {key_column} = k.key ORDER BY {id_column} DESC LIMIT {_PER_KEY}) AS p"
+        )
+        return [(key, ident) for key, ident in session.execute(lateral, {"keys": wanted})]
     # SQLite allows 500 selects in one compound statement; stay well under it.
     for start in range(0, len(wanted), 100):
         chunk = wanted[start : start + 100]
