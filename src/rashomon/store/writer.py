@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -302,8 +302,8 @@ class StoreWriter:
     # -- the article's own findings ---------------------------------------------------------
 
     def _entities(self, session: Session, article_id: int, analysis: Analysis) -> dict[str, int]:
-        rows = {
-            entity.id: EntityRow(
+        rows = [
+            dict(
                 article_id=article_id,
                 local_id=entity.id,
                 name=entity.name[:500],
@@ -314,10 +314,8 @@ class StoreWriter:
                 mentions=[list(m) for m in entity.mentions],
             )
             for entity in analysis.entities
-        }
-        session.add_all(rows.values())
-        session.flush()
-        return {local: row.id for local, row in rows.items()}
+        ]
+        return _inserted(session, EntityRow, rows)
 
     def _attributions(
         self,
@@ -327,31 +325,31 @@ class StoreWriter:
         entity_ids: dict[str, int],
         claim_of: dict[str, int],
     ) -> dict[str, int]:
-        rows = {}
+        rows = []
         for item in analysis.attributions:
             source = item.source
-            rows[item.id] = AttributionRow(
-                article_id=article_id,
-                local_id=item.id,
-                entity_id=entity_ids.get(source.entity) if source and source.entity else None,
-                source_text=source.text if source else None,
-                source_start=source.start if source else None,
-                source_end=source.end if source else None,
-                cue_text=item.cue.text,
-                cue_start=item.cue.start,
-                cue_end=item.cue.end,
-                content_text=" … ".join(piece.text for piece in item.content),
-                content=[[piece.start, piece.end] for piece in item.content],
-                kind=item.kind,
-                polarity=item.polarity,
-                sourcing=item.sourcing,
-                said_on=item.said_on,
-                said_on_text=item.said_on_text,
-                claim_id=claim_of.get(item.id),
+            rows.append(
+                dict(
+                    article_id=article_id,
+                    local_id=item.id,
+                    entity_id=entity_ids.get(source.entity) if source and source.entity else None,
+                    source_text=source.text if source else None,
+                    source_start=source.start if source else None,
+                    source_end=source.end if source else None,
+                    cue_text=item.cue.text,
+                    cue_start=item.cue.start,
+                    cue_end=item.cue.end,
+                    content_text=" … ".join(piece.text for piece in item.content),
+                    content=[[piece.start, piece.end] for piece in item.content],
+                    kind=item.kind,
+                    polarity=item.polarity,
+                    sourcing=item.sourcing,
+                    said_on=item.said_on,
+                    said_on_text=item.said_on_text,
+                    claim_id=claim_of.get(item.id),
+                )
             )
-        session.add_all(rows.values())
-        session.flush()
-        return {local: row.id for local, row in rows.items()}
+        return _inserted(session, AttributionRow, rows)
 
     def _events(
         self,
@@ -629,6 +627,18 @@ def _wording_term(text: str) -> str:
 
 
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _inserted(
+    session: Session, table: type[EntityRow] | type[AttributionRow], rows: list[dict[str, Any]]
+) -> dict[str, int]:
+    """Insert rows in one statement; their ids by ``local_id`` (the ids later rows point at)."""
+    if not rows:
+        return {}
+    ids = session.scalars(
+        insert(table).returning(table.id, sort_by_parameter_order=True), rows
+    ).all()
+    return {row["local_id"]: ident for row, ident in zip(rows, ids, strict=True)}
 
 
 def _flipped(stance: str) -> str:
