@@ -53,7 +53,7 @@ class Source(Span):
 class Origin:
     """Where the story comes from, when the article says so.
 
-    ``outlet`` is the original outlet ("By Press TV", "(AP) —"), ``republished_by`` the
+    ``outlet`` is the original outlet ("By Example News", "(AP) —"), ``republished_by`` the
     site that copied it (a disclaimer such as "X is not responsible for the content of quoted
     articles"), and ``evidence`` the lines that say so, verbatim.
     """
@@ -117,10 +117,10 @@ class Claim:
     ``outlet_voice`` marks a claim the article makes itself, with no source; ``contested``
     is true when someone asserts it and someone else denies it. ``terms`` are the words that
     identify the proposition, strongest first: names and country codes keep their capitals
-    ("SYR", "Chaudhry"), other words are lemmas ("militant", "travel"); the corpus ledger
+    ("KEN", "Otieno"), other words are lemmas ("tanker", "leak"); the corpus ledger
     groups claims of different articles by them. ``negated`` says the proposition is worded
-    negatively ("no militant has left the country"), so that a denial of "militants left" and
-    an assertion of "no militant left" land on the same side.
+    negatively ("no vessel has spilled anything"), so that a denial of "a vessel spilled oil"
+    and an assertion of "no vessel spilled oil" land on the same side.
     """
 
     id: str

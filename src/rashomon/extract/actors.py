@@ -55,7 +55,7 @@ _BACKING = frozenset(
 _POSSESSIVE = "'s"
 
 # "U.S." and "U.N." are one token each; "'s" is kept apart to mark possessives; hyphens split
-# words ("Tehrik-i-Taliban") so that spelled and hyphenated forms match alike.
+# words ("Al-Shabaab", "al Shabaab") so that spelled and hyphenated forms match alike.
 _TOKEN = re.compile(r"\b(?:[A-Za-z]\.){2,}|['’]s\b|[^\W_]+|[^\w\s-]")
 _ACRONYM_MAX = 3
 
@@ -455,7 +455,7 @@ def _sector(
 ) -> str | None:
     """The organisation's sector, unless a role says more.
 
-    A named organisation always decides ("a Taliban commander" is INS). A generic one yields
+    A named organisation always decides ("an Al-Shabaab commander" is INS). A generic one yields
     to a role that qualifies it ("rebel forces": REB, not MIL), and "government" yields to a
     more specific role ("government soldiers": MIL).
     """

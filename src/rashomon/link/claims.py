@@ -10,7 +10,7 @@ in order of strength:
 3. **resemblance** — shared content words (names weigh double, generic words half), plus a
    bonus when the speaker is named in the claim (an actor speaking about itself, a government
    about its country, or the same organisation as a speaker already on the claim). A
-   negated content ("no militant has left the country") joins the claim
+   negated content ("no vessel has spilled anything") joins the claim
    it resembles on the opposite side.
 
 Everything else becomes a claim of its own: every attribution belongs to exactly one claim.
@@ -87,8 +87,8 @@ def group_claims(
 
     Args:
         items: the attributions, in text order.
-        normalise: maps a word to a canonical key when it names a country ("Pakistani",
-            "Islamabad" → "PAK"), else ``None``.
+        normalise: maps a word to a canonical key when it names a country ("Kenyan",
+            "Nairobi" → "KEN"), else ``None``.
 
     Returns:
         The claims, and for each item the index of its claim.
@@ -168,8 +168,8 @@ def claim_terms(keys: dict[str, float]) -> tuple[str, ...]:
     """A claim's keys as ``Claim.terms``: strongest first, names capitalised.
 
     The weight is carried by the spelling, so that ``term_weight`` can rebuild it from the
-    stored words alone: a country code stays upper-case ("SYR"), another name is capitalised
-    ("Chaudhry"), a plain lemma stays lower-case.
+    stored words alone: a country code stays upper-case ("KEN"), another name is capitalised
+    ("Mombasa"), a plain lemma stays lower-case.
     """
     ordered = sorted(keys.items(), key=lambda item: (-item[1], item[0]))
     terms = []
@@ -210,7 +210,7 @@ def _most_alike(
 
 
 def _speaker_keys(item: ClaimInput, normalise: Callable[[str], str | None]) -> set[str]:
-    """Canonical words naming the speaker: "Pakistan's Foreign Office" → {PAK, foreign, office}."""
+    """Canonical words naming the speaker: "Kenya's Ports Ministry" → {KEN, ports, ministry}."""
     return {
         normalise(word) or word.lower()
         for word in item.speaker_words

@@ -6,8 +6,8 @@ of a new article joins a corpus claim when their ``terms`` (``Claim.terms``: nam
 codes, then lemmas) overlap enough:
 
 - the overlap is weighted as within an article (names and countries double, generic news
-  words half) — "militants travelled to Syria" and "Pakistani fighters went to Syria" share
-  SYR (2) and little else, so they stay apart unless more ties them;
+  words half) — "a tanker leaked chemicals at Mombasa" and "Kenyan divers found residue at
+  Mombasa" share Mombasa (2) and little else, so they stay apart unless more ties them;
 - it must reach ``JOIN_SCORE`` *and* cover ``JOIN_SHARE`` of the smaller claim's weight, so
   that two long statements sharing a few common words do not merge, while a short claim that
   is wholly inside a longer one does ("the tanker leaked chemicals" within "a tanker leaked

@@ -180,7 +180,7 @@ class ClaimRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     terms: Mapped[list[str]] = mapped_column(JSON)
-    #: Its first wording was negative ("no militant left"): positions are relative to it.
+    #: Its first wording was negative ("no vessel spilled oil"): positions are relative to it.
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
     asserted: Mapped[int] = mapped_column(Integer, default=0)
     denied: Mapped[int] = mapped_column(Integer, default=0)

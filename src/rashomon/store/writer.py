@@ -12,7 +12,7 @@ Where an article comes from is decided here, because it needs the corpus:
    candidates; ``is_republication`` confirms one) shares that article's origin — the same
    story republished, whatever its credit lines say;
 2. otherwise the **outlet** the story comes from is its origin: the one its credit lines name
-   (``Article.origin.outlet``: "By Press TV", "(AP) —"), else the outlet that published it.
+   (``Article.origin.outlet``: "By Example News", "(AP) —"), else the outlet that published it.
    Every copy of an AP story is one origin, AP — and so are two AP stories: an outlet does
    not independently confirm itself;
 3. otherwise (no outlet known, as for a bare text file) the article is an origin of its own.
@@ -430,7 +430,7 @@ class StoreWriter:
                     new_rows.append(plan.row)
                 else:
                     self._grow(plan.row, plan, day, vector)
-                # "no militant left" (asserted) denies the corpus claim "militants left".
+                # "no vessel spilled oil" (asserted) denies the corpus claim "a vessel spilled oil".
                 flip = plan.claim.negated != plan.row.negated
                 for stance in plan.stances():
                     _count(plan.row, _flipped(stance) if flip else stance)

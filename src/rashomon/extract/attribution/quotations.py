@@ -114,7 +114,7 @@ def _word_count(text: str, quote: Quote) -> int:
 
 
 def _verb_after(ctx: Context, quote: Quote) -> Token | None:
-    # '"…," a Taliban commander said.' — a speech verb within a few words after the quote.
+    # '"…," a rebel commander said.' — a speech verb within a few words after the quote.
     doc = ctx.doc
     span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 80), alignment_mode="contract")
     if span is None:

@@ -35,7 +35,7 @@ def source_range(
     """The character range of the source phrase headed by ``subject``.
 
     The whole noun phrase, with titles, appositions and relative clauses ("Mohammad Khan, a
-    Taliban operative, said"; "lawmakers, who oppose the rule, said"). With ``cut_relative``
+    militia operative, said"; "lawmakers, who oppose the rule, said"). With ``cut_relative``
     the relative clauses go, for when they hold the content itself ("the man who told
     reporters the plan had failed").
     """
