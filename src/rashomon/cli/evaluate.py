@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -55,6 +56,31 @@ def _write_errors(path: Path, errors: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for item in errors:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def _report(
+    console: Console,
+    scores: dict[str, Any],
+    errors: list[dict[str, Any]],
+    errors_path: Path | None,
+    output_format: ReportFormat,
+    render: Callable[[dict[str, Any]], str],
+) -> None:
+    """What every evaluation ends with: the errors file if asked for, then the scores.
+
+    Raises:
+        typer.Exit: the errors file cannot be written (exit code 1).
+    """
+    if errors_path is not None:
+        try:
+            _write_errors(errors_path, errors)
+        except OSError as error:
+            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
+            raise typer.Exit(1) from None
+    if output_format is ReportFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render(scores))
 
 
 @app.command("attributions")
@@ -111,16 +137,7 @@ def attributions(
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None
-    if errors_path is not None:
-        try:
-            _write_errors(errors_path, errors)
-        except OSError as error:
-            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
-            raise typer.Exit(1) from None
-    if output_format is ReportFormat.json:
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(format_report(scores))
+    _report(console, scores, errors, errors_path, output_format, format_report)
     if scores["failed"]:
         print_error(console, f"{scores['failed']} document(s) could not be analysed")
     raise typer.Exit(1 if scores["failed"] else 0)
@@ -204,16 +221,7 @@ def petrarch(
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None
-    if errors_path is not None:
-        try:
-            _write_errors(errors_path, misses)
-        except OSError as error:
-            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
-            raise typer.Exit(1) from None
-    if output_format is ReportFormat.json:
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(format_petrarch_report(scores))
+    _report(console, scores, misses, errors_path, output_format, format_petrarch_report)
 
 
 @app.command("events")
@@ -259,16 +267,7 @@ def events(
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None
-    if errors_path is not None:
-        try:
-            _write_errors(errors_path, misses)
-        except OSError as error:
-            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
-            raise typer.Exit(1) from None
-    if output_format is ReportFormat.json:
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(format_events_report(scores))
+    _report(console, scores, misses, errors_path, output_format, format_events_report)
 
 
 @app.command("ledger")
@@ -320,16 +319,7 @@ def ledger(
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None
-    if errors_path is not None:
-        try:
-            _write_errors(errors_path, errors)
-        except OSError as error:
-            print_error(console, f"{errors_path}: cannot write errors: {error.strerror}")
-            raise typer.Exit(1) from None
-    if output_format is ReportFormat.json:
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(format_ledger_report(scores))
+    _report(console, scores, errors, errors_path, output_format, format_ledger_report)
     if scores["failed"]:
         print_error(console, f"{scores['failed']} article(s) could not be ingested")
     raise typer.Exit(1 if scores["failed"] else 0)
