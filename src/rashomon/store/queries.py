@@ -16,6 +16,7 @@ from sqlalchemy import Select, func, or_, select
 
 from rashomon.store.database import Store
 from rashomon.store.schema import (
+    REPUBLISHED,
     ArticleRow,
     AttributionRow,
     ClaimPositionRow,
@@ -62,7 +63,7 @@ def status(store: Store) -> dict[str, int]:
             session.scalar(
                 select(func.count())
                 .select_from(ArticleRow)
-                .where(ArticleRow.origin_reason.in_(("near_duplicate", "provenance")))
+                .where(ArticleRow.origin_reason.in_(REPUBLISHED))
             )
             or 0
         )

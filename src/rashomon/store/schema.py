@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "REPUBLISHED",
     "ArticleBandRow",
     "ArticleRow",
     "AttributionRow",
@@ -58,6 +59,10 @@ _NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: ``articles.origin_reason`` values that make an article a copy of another's story.
+REPUBLISHED = ("near_duplicate", "provenance")
 
 
 class Base(DeclarativeBase):

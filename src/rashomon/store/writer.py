@@ -24,7 +24,6 @@ write becomes a sighting.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -49,6 +48,7 @@ from rashomon.link.near_duplicates import (
 from rashomon.model import Analysis, Claim
 from rashomon.store.database import Store
 from rashomon.store.schema import (
+    REPUBLISHED,
     ArticleBandRow,
     ArticleRow,
     AttributionRow,
@@ -66,9 +66,6 @@ __all__ = ["Outcome", "Place", "StoreWriter", "Stored"]
 #: ``new``: stored now; ``duplicate``: the same text was stored before and is now also seen
 #: here; ``seen``: this very place was ingested before (a re-run) — nothing changes.
 Outcome = Literal["new", "duplicate", "seen"]
-
-#: Origin reasons that make an article a copy of another's story.
-_REPUBLISHED = ("near_duplicate", "provenance")
 
 #: At most this many stored articles (claims) sharing band keys (terms) are compared.
 _MAX_CANDIDATES = 20
@@ -207,7 +204,7 @@ class StoreWriter:
             return self._sight(session, found, place)
         article = analysis.article
         print_ = fingerprint(article.text)
-        origin, reason = self._origin(session, analysis, print_)
+        origin, reason = self._origin(session, analysis, print_, key)
         row = ArticleRow(
             key=key,
             origin_id=origin.id,
@@ -242,12 +239,12 @@ class StoreWriter:
         attribution_ids = self._attributions(session, row.id, analysis, entity_ids, claim_of)
         self._events(session, row.id, analysis, attribution_ids)
         self._positions(session, row, analysis, plans, entity_ids, attribution_ids)
-        return Stored("new", row.id, republication=reason in _REPUBLISHED)
+        return Stored("new", row.id, republication=reason in REPUBLISHED)
 
     # -- provenance -------------------------------------------------------------------------
 
     def _origin(
-        self, session: Session, analysis: Analysis, print_: Fingerprint
+        self, session: Session, analysis: Analysis, print_: Fingerprint, key: str
     ) -> tuple[OriginRow, str]:
         article = analysis.article
         copied = self._near_duplicate(session, article.text, print_)
@@ -270,9 +267,7 @@ class StoreWriter:
                 or article.origin.outlet.casefold() != article.outlet.casefold()
             )
             return named, "provenance" if credited else "outlet"
-        origin = OriginRow(
-            key=f"article:{text_key(article.text)}", outlet=article.outlet, created_at=_now()
-        )
+        origin = OriginRow(key=f"article:{key}", outlet=article.outlet, created_at=_now())
         session.add(origin)
         session.flush()
         return origin, "self"
@@ -671,9 +666,3 @@ def _sighting(article_id: int, place: Place) -> SightingRow:
         published=place.published,
         seen_at=_now(),
     )
-
-
-def document_of(row: ArticleRow) -> dict[str, object]:
-    """The stored ``rashomon/1`` document of an article."""
-    data: dict[str, object] = json.loads(row.document)
-    return data
