@@ -26,6 +26,7 @@ from rashomon.store.schema import (
     AttributionRow,
     Base,
     ClaimPositionRow,
+    ClaimRow,
     EntityRow,
     SightingRow,
 )
@@ -379,3 +380,41 @@ def test_an_outlet_is_one_origin_and_a_credit_line_names_it(store: Store) -> Non
     assert writer.write(credited, Place("c")).republication
     counts = queries.status(store)
     assert (counts["articles"], counts["origins"], counts["republications"]) == (3, 1, 1)
+
+
+def test_rows_are_stored_as_analysed_and_point_at_each_other(
+    store: Store, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # The bulk paths differ by database (COPY on PostgreSQL, executemany on SQLite), and ids
+    # are drawn before the rows go in on PostgreSQL: every row must still read back as the
+    # analysis wrote it, and every reference land on the row it means.
+    paths = write_articles(tmp_path / "in", report=DAM_REPORT, follow_up=DAM_FOLLOW_UP)
+    ingest(paths, store, InProcess(analyzer), published="2025-05-03")
+    with store.transaction() as session:
+        entities = {row.id: row for row in session.scalars(select(EntityRow))}
+        attributions = list(session.scalars(select(AttributionRow)))
+        positions = list(session.scalars(select(ClaimPositionRow)))
+        claims = {row.id for row in session.scalars(select(ClaimRow))}
+        texts = {row.id: row.text for row in session.scalars(select(ArticleRow))}
+    assert len(texts) == 2 and attributions and positions
+    for entity in entities.values():
+        # Mentions are JSON [[start, end], ...] that cut the entity's words out of its text.
+        assert entity.mentions and all(len(pair) == 2 for pair in entity.mentions)
+        start, end = entity.mentions[0]
+        assert texts[entity.article_id][start:end].strip()
+    for row in attributions:
+        text_ = texts[row.article_id]
+        assert text_[row.cue_start : row.cue_end] == row.cue_text
+        assert row.content and all(text_[s:e] in row.content_text for s, e in row.content)
+        if row.entity_id is not None:
+            assert entities[row.entity_id].article_id == row.article_id
+        if row.claim_id is not None:
+            assert row.claim_id in claims
+    by_id = {row.id: row for row in attributions}
+    for position in positions:
+        assert position.claim_id in claims
+        if position.attribution_id is not None:
+            assert by_id[position.attribution_id].article_id == position.article_id
+    # "The water ministry ... denied reports that the Korva dam had burst."
+    denial = next(row for row in attributions if row.polarity == "deny")
+    assert "Korva dam" in denial.content_text

@@ -24,6 +24,7 @@ write becomes a sighting.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -31,7 +32,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import JSON, ColumnElement, any_, bindparam, insert, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -79,19 +81,26 @@ _LIKELY_COPY = 0.25
 
 
 def _postings(
-    session: Session, table: type[ArticleBandRow] | type[ClaimTermRow], keys: Iterable[str]
+    session: Session,
+    table: type[ArticleBandRow] | type[ClaimTermRow],
+    keys: Iterable[str],
+    *,
+    first: bool = False,
 ) -> list[tuple[str, int]]:
-    """(key, id) pairs for the keys: the newest ``_PER_KEY`` articles or claims of each key.
+    """(key, id) pairs for the keys: the newest ``_PER_KEY`` articles or claims of each key,
+    or with ``first`` only the oldest one.
 
     One statement per hundred keys: a UNION ALL of one index range scan per key. It is written
     as SQL text (names fixed here, values bound) because building it as SQLAlchemy
-    constructs cost more than running it.
+    constructs cost more than running it. Each key is looked up on the index whatever the
+    planner thinks of the table's size, so the cost stays per key as the corpus grows.
     """
     if table is ArticleBandRow:
         name, key_column, id_column = "article_bands", "band", "article_id"
     else:
         name, key_column, id_column = "claim_terms", "term", "claim_id"
     wanted = sorted(set(keys))
+    order = "LIMIT 1" if first else f"DESC LIMIT {_PER_KEY}"
     found: list[tuple[str, int]] = []
     if not wanted:
         return found
@@ -100,7 +109,7 @@ def _postings(
         lateral = text(
             f"SELECT k.key, p.id FROM unnest(CAST(:keys AS text[])) AS k(key) "
             f"CROSS JOIN LATERAL (SELECT {id_column} AS id FROM {name} "
-            f"WHERE {key_column} = k.key ORDER BY {id_column} DESC LIMIT {_PER_KEY}) AS p"
+            f"WHERE {key_column} = k.key ORDER BY {id_column} {order}) AS p"
         )
         return [(key, ident) for key, ident in session.execute(lateral, {"keys": wanted})]
     # SQLite allows 500 selects in one compound statement; stay well under it.
@@ -108,7 +117,7 @@ def _postings(
         chunk = wanted[start : start + 100]
         parts = [
             f"SELECT * FROM (SELECT {key_column}, {id_column} FROM {name} "
-            f"WHERE {key_column} = :k{n} ORDER BY {id_column} DESC LIMIT {_PER_KEY}) AS p{n}"
+            f"WHERE {key_column} = :k{n} ORDER BY {id_column} {order}) AS p{n}"
             for n in range(len(chunk))
         ]
         query = text(" UNION ALL ".join(parts))
@@ -223,8 +232,9 @@ class StoreWriter:
         )
         session.add(row)
         session.flush()
-        session.execute(
-            insert(ArticleBandRow),
+        _insert_rows(
+            session,
+            ArticleBandRow,
             [{"band": band, "article_id": row.id} for band in print_.band_keys()],
         )
         session.add(_sighting(row.id, place))
@@ -284,7 +294,9 @@ class StoreWriter:
         likely = [
             article_id
             for article_id, stored in session.execute(
-                select(ArticleRow.id, ArticleRow.fingerprint).where(ArticleRow.id.in_(ranked))
+                select(ArticleRow.id, ArticleRow.fingerprint).where(
+                    _among(session, ArticleRow.id, ranked)
+                )
             ).tuples()
             if print_.similarity(Fingerprint.from_bytes(stored)) >= _LIKELY_COPY
         ]
@@ -355,8 +367,9 @@ class StoreWriter:
     ) -> None:
         if not analysis.events:
             return
-        session.execute(
-            insert(EventRow),
+        _insert_rows(
+            session,
+            EventRow,
             [
                 dict(
                     article_id=article_id,
@@ -432,11 +445,17 @@ class StoreWriter:
             known = set(
                 session.execute(
                     select(ClaimTermRow.term, ClaimTermRow.claim_id).where(
-                        ClaimTermRow.claim_id.in_(matched),
-                        ClaimTermRow.term.in_({t for plan in plans for t in plan.index}),
+                        _among(session, ClaimTermRow.claim_id, matched),
+                        _among(
+                            session, ClaimTermRow.term, {t for plan in plans for t in plan.index}
+                        ),
                     )
                 ).tuples()
             )
+        ids = _allocated(session, ClaimRow, len(new_rows))
+        if ids is not None:
+            for row, ident in zip(new_rows, ids, strict=True):
+                row.id = ident
         session.add_all(new_rows)
         session.flush()
         terms = []
@@ -447,7 +466,7 @@ class StoreWriter:
                     known.add((term, plan.row.id))
                     terms.append({"term": term, "claim_id": plan.row.id})
         if terms:
-            session.execute(insert(ClaimTermRow), terms)
+            _insert_rows(session, ClaimTermRow, terms)
         return plans
 
     def _match(
@@ -457,11 +476,7 @@ class StoreWriter:
         # The same words are the same claim, however few its terms: a republished "We lost
         # everything" joins the original's, though it names nobody.
         worded = {term for plan in plans for term in plan.worded}
-        by_wording: dict[str, int] = {}
-        for term, claim_id in session.execute(
-            select(ClaimTermRow.term, ClaimTermRow.claim_id).where(ClaimTermRow.term.in_(worded))
-        ).tuples():
-            by_wording[term] = min(claim_id, by_wording.get(term, claim_id))
+        by_wording = dict(_postings(session, ClaimTermRow, worded, first=True))
         postings: dict[str, list[int]] = {}
         lookups = {term for plan in plans if plan.lookup for term in plan.lookup}
         for term, claim_id in _postings(session, ClaimTermRow, lookups):
@@ -476,7 +491,9 @@ class StoreWriter:
         needed |= {plan.match for plan in plans if plan.match is not None}
         rows = {
             row.id: row
-            for row in session.execute(select(ClaimRow).where(ClaimRow.id.in_(needed))).scalars()
+            for row in session.execute(
+                select(ClaimRow).where(_among(session, ClaimRow.id, needed))
+            ).scalars()
         }
         for n, plan in enumerate(plans):
             if plan.match is None and plan.candidates:
@@ -560,7 +577,7 @@ class StoreWriter:
                     }
                 )
         if rows:
-            session.execute(insert(ClaimPositionRow), rows)
+            _insert_rows(session, ClaimPositionRow, rows)
 
 
 @dataclass
@@ -630,10 +647,80 @@ def _inserted(
     """Insert rows in one statement; their ids by ``local_id`` (the ids later rows point at)."""
     if not rows:
         return {}
-    ids = session.scalars(
-        insert(table).returning(table.id, sort_by_parameter_order=True), rows
-    ).all()
+    ids = _allocated(session, table, len(rows))
+    if ids is not None:
+        _insert_rows(session, table, [row | {"id": n} for row, n in zip(rows, ids, strict=True)])
+    else:
+        core: Any = table.__table__
+        ids = list(
+            session.scalars(
+                insert(core).returning(core.c.id, sort_by_parameter_order=True), rows
+            ).all()
+        )
     return {row["local_id"]: ident for row, ident in zip(rows, ids, strict=True)}
+
+
+def _allocated(session: Session, table: type[Any], count: int) -> list[int] | None:
+    """On PostgreSQL, ``count`` new ids drawn from ``table``'s sequence; elsewhere ``None``.
+
+    Rows whose ids are known go in as a plain executemany, which psycopg pipelines as one
+    prepared statement. Getting the ids back through ``INSERT … RETURNING`` instead makes
+    SQLAlchemy write one statement with a placeholder per value, which psycopg must parse
+    anew each time (every article has another row count): that parse alone cost more than
+    the insert. Sequences are safe under concurrent writers; SQLite, with one writer and
+    a cheap RETURNING, keeps that.
+    """
+    if count == 0 or session.get_bind().dialect.name != "postgresql":
+        return None
+    name = table.__tablename__
+    query = text(
+        f"SELECT nextval(pg_get_serial_sequence('{name}', 'id')) FROM generate_series(1, :n)"
+    )
+    return list(session.scalars(query, {"n": count}).all())
+
+
+def _among(session: Session, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
+    """``column IN values``, as one statement whatever the number of values.
+
+    On PostgreSQL the values go as one array parameter (``= ANY(:values)``): an ``IN`` list
+    makes a new SQL string for every count of values, which psycopg parses afresh each time
+    and the server cannot prepare.
+    """
+    wanted = sorted(set(values))
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, wanted, type_=ARRAY(column.type)))  # type: ignore[no-any-return]
+    return column.in_(wanted)  # type: ignore[no-any-return]
+
+
+def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of one table (every row with the same keys) in one go.
+
+    On PostgreSQL through ``COPY``: psycopg streams the rows in its C layer, where an
+    executemany costs Python work per row and a multi-row ``VALUES`` costs a parse of a
+    statement with a placeholder per value. Elsewhere a Core executemany — Core, not the
+    ORM's bulk insert, which splits a list into one statement per set of non-null columns.
+    """
+    if not rows:
+        return
+    core: Any = table.__table__
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(core), rows)
+        return
+    columns = list(rows[0])
+    as_json = {name for name in columns if isinstance(core.c[name].type, JSON)}
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    names = ", ".join(f'"{name}"' for name in columns)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{core.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row[name])
+                    if name in as_json and row[name] is not None
+                    else row[name]
+                    for name in columns
+                ]
+            )
 
 
 def _flipped(stance: str) -> str:
