@@ -172,3 +172,31 @@ def test_cues_headline_colon(analyzer: Analyzer, text: str, source: str, content
 def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> None:
     text = "The plan: cut taxes and raise spending for the schools."
     assert [a for a in analyzer.analyze(text).attributions if a.cue.text == ":"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # An adverb of manner or time before the verb is part of the cue.
+        ("The mayor has repeatedly said that the bridge is safe.", "has repeatedly said",
+         "that the bridge is safe"),
+        ("The company now says that the recall was voluntary.", "now says",
+         "that the recall was voluntary"),
+        ("The ministry publicly denied that troops had crossed the border.",
+         "publicly denied", "that troops had crossed the border"),
+    ],
+)  # fmt: skip
+def test_cues_take_the_adverb_before_them(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert content_text(attribution) == content
+
+
+def test_a_wh_adverb_before_a_cue_opens_a_clause_and_stays_out(analyzer: Analyzer) -> None:
+    # "when" introduces the clause the cue sits in; it says nothing about the saying.
+    analysis = analyzer.analyze(
+        "The crowd cheered when the coach said that the team would stay in the city."
+    )
+    attribution = by_cue(analysis, "said")
+    assert content_text(attribution) == "that the team would stay in the city"

@@ -91,10 +91,10 @@ def build_attribution(
 
 
 def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
-    """The cue's words: the verb with its auxiliaries, negation, "also" and particle.
+    """The cue's words: the verb with its auxiliaries, negation, adverbs and particle.
 
-    "has also said", "did not deny", "pointed out", and "called for" when the content is
-    the object of the preposition.
+    "has also said", "did not deny", "has repeatedly denied", "pointed out", and "called
+    for" when the content is the object of the preposition.
     """
     doc = ctx.doc
     first = last = cue_token.i
@@ -102,7 +102,7 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
     for child in left:
         if child.i != first - 1:
             break
-        if child.dep_ in _CUE_LEFT_DEPS or (child.dep_ == "advmod" and child.lower_ in {"also"}):
+        if child.dep_ in _CUE_LEFT_DEPS or _manner_adverb(child):
             first = child.i
         else:
             break
@@ -122,6 +122,19 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
         if prep.i <= last + 2:
             last = prep.i
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _manner_adverb(child: Token) -> bool:
+    """An adverb right before the cue that says how or when it was said: "has repeatedly
+    said", "now says", "publicly denied" — part of the cue, as PolNeAR marks it (on its
+    train split, 88 % of such adverbs are inside the gold cue). A wh-adverb opens a clause
+    instead ("when he said …") and stays out.
+    """
+    return child.dep_ == "advmod" and child.tag_ != "WRB" and child.lower_ not in _NOT_OF_CUE
+
+
+#: Adverbs before a cue that PolNeAR leaves out of it more often than not.
+_NOT_OF_CUE = {"when", "whenever", "where", "how", "why", "here", "there", "instead", "however"}
 
 
 def _cut_out_frame(
