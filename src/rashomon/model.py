@@ -9,7 +9,7 @@ document described in SPEC.md.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = [
@@ -173,18 +173,8 @@ class Analysis:
     events: tuple[Event, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``rashomon/1`` document as plain Python data."""
-        data = asdict(self)
-        for entity in data["entities"]:
-            entity["mentions"] = [list(m) for m in entity["mentions"]]
-        for attribution in data["attributions"]:
-            attribution["content"] = list(attribution["content"])
-        for claim in data["claims"]:
-            claim["asserted_by"] = list(claim["asserted_by"])
-            claim["denied_by"] = list(claim["denied_by"])
-            claim["terms"] = list(claim["terms"])
-        origin = data["article"]["origin"]
-        origin["evidence"] = list(origin["evidence"])
+        """The ``rashomon/1`` document as plain Python data (lists, dicts, scalars)."""
+        data = _plain(self)
         return {"schema": SCHEMA, **data}
 
     @classmethod
@@ -317,3 +307,28 @@ class Analysis:
             if item.id == entity_id:
                 return item
         raise KeyError(entity_id)
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(kind: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    """A model object as JSON-ready data: dataclasses to dicts, tuples to lists.
+
+    ``dataclasses.asdict`` does the same but deep-copies every leaf on the way; the store
+    writes one document per article, where that copy cost more than the rest of the JSON.
+    """
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, ColumnElement, any_, bindparam, insert, select, text
+from sqlalchemy import JSON, ColumnElement, any_, bindparam, func, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -112,6 +112,14 @@ def _postings(
             f"WHERE {key_column} = k.key ORDER BY {id_column} {order}) AS p"
         )
         return [(key, ident) for key, ident in session.execute(lateral, {"keys": wanted})]
+    if first:
+        # SQLite answers MIN() per key from the (key, id) primary key's index.
+        grouped = select(ClaimTermRow.term, func.min(ClaimTermRow.claim_id))
+        if table is ArticleBandRow:
+            grouped = select(ArticleBandRow.band, func.min(ArticleBandRow.article_id))
+        key_of = grouped.selected_columns[0]
+        smallest = grouped.where(key_of.in_(wanted)).group_by(key_of)
+        return [(key, ident) for key, ident in session.execute(smallest).tuples()]
     # SQLite allows 500 selects in one compound statement; stay well under it.
     for start in range(0, len(wanted), 100):
         chunk = wanted[start : start + 100]
