@@ -95,9 +95,16 @@ class Analyzer:
             batch = [article for _, article in zip(range(batch_size), pending, strict=False)]
             if not batch:
                 return
-            docs = self.nlp.pipe([self._make_doc(a) for a in batch], batch_size=batch_size)
-            for article, doc in zip(batch, docs, strict=True):
-                yield self.from_doc(article, doc)
+            # Every new word form a document brings (a name, "1,117") would stay in the
+            # vocabulary for the life of the process; a memory zone forgets the batch's own
+            # once its analyses, plain Python data, are made, so a corpus of any length
+            # runs in flat memory.
+            with self.nlp.memory_zone():
+                docs = self.nlp.pipe([self._make_doc(a) for a in batch], batch_size=batch_size)
+                analyses = [
+                    self.from_doc(article, doc) for article, doc in zip(batch, docs, strict=True)
+                ]
+            yield from analyses
 
     def _make_doc(self, article: Article) -> Doc:
         """The article's ``Doc``, carrying its publication date for date-restricted actor codes."""

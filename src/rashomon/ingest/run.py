@@ -107,7 +107,8 @@ def ingest(
         on_article(where, "failed")
 
     def jobs() -> Iterator[tuple[Place, Article]]:
-        for item in iter_inputs(paths):
+        # Articles are keyed by their text; unique ids would cost memory for nothing.
+        for item in iter_inputs(paths, unique_ids=False):
             if isinstance(item, RashomonError):
                 fail(item.where or "?", item.message)
                 continue

@@ -58,13 +58,20 @@ class InputItem:
 
 
 class _Ids:
-    """Hands out unique ids: a second "report" becomes "report-2", a third "report-3"."""
+    """Hands out unique ids: a second "report" becomes "report-2", a third "report-3".
 
-    def __init__(self) -> None:
+    With ``unique=False`` ids pass through as they are: the set of ids taken grows with
+    every article read, which a corpus ingest (keyed by text, not by id) must not pay for.
+    """
+
+    def __init__(self, *, unique: bool = True) -> None:
         self._taken: set[str] = set()
+        self._unique = unique
 
     def claim(self, wanted: str) -> str:
         """Return ``wanted``, or ``wanted-N`` with the smallest N ≥ 2 not yet taken."""
+        if not self._unique:
+            return wanted
         candidate, number = wanted, 1
         while candidate in self._taken:
             number += 1
@@ -195,7 +202,10 @@ def _read_file(path: Path, ids: _Ids) -> Iterator[InputItem | InputError]:
 
 
 def iter_inputs(
-    paths: Sequence[str], *, stdin: TextIO | BinaryIO | None = None
+    paths: Sequence[str],
+    *,
+    stdin: TextIO | BinaryIO | None = None,
+    unique_ids: bool = True,
 ) -> Iterator[InputItem | InputError]:
     """Every article the given paths name, in order, with errors yielded in their place.
 
@@ -208,13 +218,16 @@ def iter_inputs(
             ``.arc.gz``: one article per archived HTML page, see ``warc.read_warc``), or
             ``"-"`` for stdin. Any other ``.xml`` file is read as one article.
         stdin: the stream ``"-"`` reads; ``sys.stdin``'s bytes when not given.
+        unique_ids: make ids unique ("report", "report-2"); off, an id is the file stem
+            or the line's ``id`` as it is, and nothing is remembered from one item to the
+            next (what a corpus ingest of millions of articles needs).
 
     Yields:
         An ``InputItem`` per article, or an ``InputError`` for a path, file, line, feed entry
         or archive record that cannot be read (missing, empty, binary, undecodable, bad JSON,
         an unreadable feed, a truncated archive), so the batch goes on.
     """
-    ids = _Ids()
+    ids = _Ids(unique=unique_ids)
     for name in paths:
         if name == "-":
             try:
