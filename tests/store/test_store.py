@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from rashomon.errors import StoreError
 from rashomon.ingest import InProcess, ingest
@@ -418,3 +418,23 @@ def test_rows_are_stored_as_analysed_and_point_at_each_other(
     # "The water ministry ... denied reports that the Korva dam had burst."
     denial = next(row for row in attributions if row.polarity == "deny")
     assert "Korva dam" in denial.content_text
+
+
+def test_an_ingest_commits_without_waiting_for_the_disk_and_a_reader_is_untouched(
+    store_url: str, store: Store
+) -> None:
+    # Each article stays one atomic transaction; only the wait for the disk at each commit
+    # goes (SQLite WAL synchronous=NORMAL, PostgreSQL synchronous_commit=off for the
+    # ingest's own connections). A store opened for reading keeps the server's default.
+    postgres = store.engine.dialect.name == "postgresql"
+    query = "SHOW synchronous_commit" if postgres else "PRAGMA synchronous"
+    with store.engine.connect() as connection:
+        setting = connection.execute(text(query)).scalar()
+    assert setting == ("off" if postgres else 1)
+    if postgres:
+        reader = Store.open(store_url)
+        try:
+            with reader.engine.connect() as connection:
+                assert connection.execute(text(query)).scalar() == "on"
+        finally:
+            reader.close()
