@@ -261,7 +261,7 @@ def render(figures: dict[str, Any]) -> str:
         f"({corpus['source']})",
         f"Python {env['python']}, spaCy {env['spacy']}, model {env['model']} "
         f"{env['model_version']}, {env['cpu_count']} CPUs; {figures['repeat']} rounds, "
-        f"median; batch size {figures['batch_size']}",
+        f"median; batch size {figures['batch_size']}; mode {figures.get('mode', 'default')}",
         "",
         f"{'':<34}{'wall s':>9}{'cpu s':>9}{'articles/s':>12}{'chars/s':>11}",
     ]
@@ -337,6 +337,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--passes", type=int, default=3, help="memory passes over the corpus (default 3; 0 = skip)"
     )
+    parser.add_argument(
+        "--mode",
+        choices=("default", "rules"),
+        default="default",
+        help="the extraction mode B and C run (default: default)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     arguments = parser.parse_args(argv)
     if arguments.repeat < 1 or arguments.batch_size < 1 or arguments.limit < 0:
@@ -366,7 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = load_model()
     bare_load = time.perf_counter() - start
     start = time.perf_counter()
-    analyzer = Analyzer()
+    analyzer = Analyzer(mode=arguments.mode)
     rashomon_load = time.perf_counter() - start
 
     sequential = {
@@ -400,6 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus": {"source": corpus.source, "texts": len(corpus), "chars": corpus.chars},
         "repeat": arguments.repeat,
         "batch_size": arguments.batch_size,
+        "mode": arguments.mode,
         "speed_bar": SPEED_BAR,
         "load_seconds": {"bare": round(bare_load, 3), "rashomon": round(rashomon_load, 3)},
         "sequential": _comparison(
