@@ -292,3 +292,23 @@ def test_eval_ledger_cli_reports_a_missing_corpus(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ledger", str(tmp_path)])
     assert result.exit_code == 1
     assert "gold.json" in result.output
+
+
+def test_eval_ledger_embeddings_without_the_extra_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Where the extra is installed, pretend it is not: the message must name the extra.
+    from rashomon.errors import ConfigError
+    from rashomon.link import embeddings
+
+    def missing() -> None:
+        raise ConfigError(
+            "the embedding backend needs `pip install 'rashomon[embeddings]'`",
+            where="--embeddings",
+        )
+
+    monkeypatch.setattr(embeddings, "load_encoder", missing)
+    result = CliRunner().invoke(app, ["ledger", str(DEV_CORPUS), "--embeddings"])
+    assert result.exit_code == 1
+    assert "rashomon[embeddings]" in result.output
+    assert "Traceback" not in result.output

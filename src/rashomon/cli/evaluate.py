@@ -300,6 +300,13 @@ def ledger(
             help="text: a table of P/R/F1; json: the full score dict.",
         ),
     ] = ReportFormat.text,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            "--embeddings",
+            help="Build the ledger as `ingest --embeddings` does (needs rashomon[embeddings]).",
+        ),
+    ] = False,
     verbose: Verbosity = 0,
 ) -> None:
     """Score the claim ledger and provenance on a corpus with known answers.
@@ -310,12 +317,14 @@ def ledger(
     Exit code: 0 on success, 1 when an article failed or the corpus is malformed.
     """
     from rashomon.evaluate.ledger import evaluate_ledger, format_ledger_report
+    from rashomon.link.embeddings import load_encoder
 
     configure_logging(verbose)
     console = Console(stderr=True)
     try:
+        encoder = load_encoder() if embeddings else None
         with BatchProgress(console, enabled=True) as progress:
-            scores, errors = evaluate_ledger(corpus, progress=progress.advance)
+            scores, errors = evaluate_ledger(corpus, progress=progress.advance, encoder=encoder)
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None

@@ -52,6 +52,7 @@ from typing import Any
 from sqlalchemy import select
 
 from rashomon.errors import InputError
+from rashomon.link.embeddings import Encoder
 from rashomon.store.database import Store
 from rashomon.store.schema import ArticleRow, AttributionRow, ClaimPositionRow, ClaimRow
 
@@ -631,13 +632,18 @@ def _origin_errors(gold: LedgerGold, predicted: PredictedLedger) -> list[dict[st
 
 
 def evaluate_ledger(
-    folder: Path, *, progress: Callable[[], None] | None = None
+    folder: Path,
+    *,
+    progress: Callable[[], None] | None = None,
+    encoder: Encoder | None = None,
 ) -> tuple[Scores, list[dict[str, Any]]]:
     """Ingest a ledger corpus into a fresh temporary store and score what it holds.
 
     Args:
         folder: the corpus folder (``gold.json`` and the files it lists).
         progress: called once per article ingested.
+        encoder: a sentence-embedding backend, to score the ledger as ``ingest
+            --embeddings`` builds it.
 
     Returns:
         The scores of ``score_ledger`` with the ingest's ``failed`` count added, and the
@@ -666,7 +672,7 @@ def evaluate_ledger(
         store = Store.open(str(Path(scratch) / "ledger.db"), write=True)
         executor = make_executor(1)
         try:
-            summary = ingest(paths, store, executor, on_article=on_article)
+            summary = ingest(paths, store, executor, on_article=on_article, encoder=encoder)
             predicted = read_ledger(store)
         finally:
             executor.close()
