@@ -200,3 +200,26 @@ def test_a_wh_adverb_before_a_cue_opens_a_clause_and_stays_out(analyzer: Analyze
     )
     attribution = by_cue(analysis, "said")
     assert content_text(attribution) == "that the team would stay in the city"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "polarity"),
+    [
+        # A gerund is the content of a proposal, threat or denial as a to-infinitive is.
+        ("The senator proposes doing away with the federal mandate.", "proposes",
+         "doing away with the federal mandate", "assert"),
+        ("She denied taking the money.", "denied", "taking the money", "deny"),
+    ],
+)  # fmt: skip
+def test_cues_take_a_gerund_as_content(
+    analyzer: Analyzer, sentence: str, cue: str, content: str, polarity: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert content_text(attribution) == content
+    assert attribution.polarity == polarity
+
+
+def test_a_verb_only_the_classifier_knows_takes_no_gerund(analyzer: Analyzer) -> None:
+    # "enjoys running" is a pastime, not a stance on a proposition.
+    analysis = analyzer.analyze("The mayor enjoys running in the park.")
+    assert [a for a in analysis.attributions if a.cue.text == "enjoys"] == []

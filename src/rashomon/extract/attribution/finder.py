@@ -294,6 +294,13 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
             pobj = next(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
             first, last = subtree_range(pobj)
             return [trim(text, *char_span_of(doc, first, last))]
+    gerund = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None
+    )
+    if gerund is not None and cue.takes_infinitive and cue.cue_class != "learned":
+        # "He proposes doing away with the mandate." — a gerund is a proposal's content as a
+        # to-infinitive is.
+        return [trim(text, *char_span_of(doc, *subtree_range(gerund)))]
     return None
 
 
