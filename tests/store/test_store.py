@@ -438,3 +438,21 @@ def test_an_ingest_commits_without_waiting_for_the_disk_and_a_reader_is_untouche
                 assert connection.execute(text(query)).scalar() == "on"
         finally:
             reader.close()
+
+
+def test_text_longer_than_its_column_is_cut_to_fit_not_refused(
+    store: Store, analyzer: Analyzer
+) -> None:
+    # A speaker's role is free text from the article; PostgreSQL refuses a value longer than
+    # its column where SQLite keeps it whole, so the writer cuts it to fit on both.
+    analysis = analyzer.analyze(DAM_REPORT, "2025-05-03")
+    long_role = "spokesman " * 40
+    entities = tuple(
+        replace(entity, role=long_role) if entity.role else entity for entity in analysis.entities
+    )
+    stored = StoreWriter(store).write(replace(analysis, entities=entities), Place("long.txt"))
+    assert stored.outcome == "new"
+    with store.transaction() as session:
+        roles = [row.role for row in session.scalars(select(EntityRow)) if row.role]
+    limit = EntityRow.__table__.c.role.type.length
+    assert roles and all(role == long_role[:limit] for role in roles)

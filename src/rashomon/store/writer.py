@@ -24,6 +24,7 @@ write becomes a sighting.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, ColumnElement, any_, bindparam, func, insert, select, text
+from sqlalchemy import JSON, ColumnElement, String, any_, bindparam, func, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -662,7 +663,8 @@ def _inserted(
         core: Any = table.__table__
         ids = list(
             session.scalars(
-                insert(core).returning(core.c.id, sort_by_parameter_order=True), rows
+                insert(core).returning(core.c.id, sort_by_parameter_order=True),
+                _fitted(core, rows),
             ).all()
         )
     return {row["local_id"]: ident for row, ident in zip(rows, ids, strict=True)}
@@ -707,28 +709,68 @@ def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]])
     executemany costs Python work per row and a multi-row ``VALUES`` costs a parse of a
     statement with a placeholder per value. Elsewhere a Core executemany — Core, not the
     ORM's bulk insert, which splits a list into one statement per set of non-null columns.
+
+    Text longer than its column is cut to fit: an event's location or a speaker's role is
+    free text from the article, and PostgreSQL refuses what SQLite would keep whole.
+
+    Raises:
+        StoreError: the database refused the rows (the article's transaction is lost).
     """
     if not rows:
         return
     core: Any = table.__table__
+    columns = list(rows[0])
+    rows = _fitted(core, rows)
     if session.get_bind().dialect.name != "postgresql":
         session.execute(insert(core), rows)
         return
-    columns = list(rows[0])
+    import psycopg
+
     as_json = {name for name in columns if isinstance(core.c[name].type, JSON)}
     raw = session.connection().connection.driver_connection
     assert raw is not None
     names = ", ".join(f'"{name}"' for name in columns)
-    with raw.cursor() as cursor, cursor.copy(f'COPY "{core.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(
-                [
-                    json.dumps(row[name])
-                    if name in as_json and row[name] is not None
-                    else row[name]
-                    for name in columns
-                ]
-            )
+    try:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f'COPY "{core.name}" ({names}) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                copy.write_row(
+                    [
+                        json.dumps(row[name])
+                        if name in as_json and row[name] is not None
+                        else row[name]
+                        for name in columns
+                    ]
+                )
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise StoreError(f"the write failed ({reason})", where=core.name) from error
+
+
+def _fitted(core: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with every text cut to the length of its column."""
+    limits = _text_limits(core)
+    if not any(name in limits for name in rows[0]):
+        return rows
+    return [
+        {
+            name: value[: limits[name]] if name in limits and isinstance(value, str) else value
+            for name, value in row.items()
+        }
+        for row in rows
+    ]
+
+
+@functools.cache
+def _text_limits(core: Any) -> dict[str, int]:
+    """The length of each ``String(n)`` column of a table, by name."""
+    return {
+        column.name: column.type.length
+        for column in core.columns
+        if isinstance(column.type, String) and column.type.length
+    }
 
 
 def _flipped(stance: str) -> str:
