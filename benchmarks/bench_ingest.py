@@ -469,38 +469,19 @@ def _analyse_alone(paths: Sequence[str], analyzer: Any) -> int:
     """(a): what ``ingest`` does, minus the store. Returns the analyses made."""
     from rashomon.errors import RashomonError
     from rashomon.ingest import InProcess
-    from rashomon.read import iter_inputs
+    from rashomon.read import article_of, iter_inputs
 
     def jobs() -> Iterator[tuple[str, Any]]:
-        for item in iter_inputs(paths):
+        for item in iter_inputs(paths, unique_ids=False):
             if isinstance(item, RashomonError):
                 continue
             try:
-                article = _article_of(item)
+                article = article_of(item)
             except RashomonError:
                 continue
             yield item.where, article
 
     return sum(1 for _ in InProcess(analyzer).run(jobs()))
-
-
-def _article_of(item: Any) -> Any:
-    """An input item as its article, as ``ingest`` makes it (``read.article_of``)."""
-    try:
-        from rashomon.read import article_of
-    except ImportError:  # a tree from before article_of: what ingest did then
-        from rashomon.read import to_article
-
-        return to_article(
-            item.raw,
-            article_id=item.id,
-            published=item.published,
-            url=item.url,
-            outlet=item.outlet,
-            where=item.where,
-            title=item.title,
-        )
-    return article_of(item)
 
 
 @contextmanager

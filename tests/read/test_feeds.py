@@ -10,7 +10,7 @@ import pytest
 
 from rashomon.errors import InputError
 from rashomon.pipeline import Analyzer
-from rashomon.read import MAX_ARTICLE_BYTES, InputItem, iter_inputs, to_article
+from rashomon.read import MAX_ARTICLE_BYTES, InputItem, article_of, iter_inputs, to_article
 from rashomon.read.feeds import fragment_to_text, is_feed_file, looks_like_feed, read_feed
 from rashomon.read.inputs import _Ids
 
@@ -235,15 +235,7 @@ def test_to_article_takes_the_given_title(
 
 def test_read_feed_entry_end_to_end(analyzer: Analyzer) -> None:
     (item,) = [item for item in _items(list(read_feed(RSS, _Ids()))) if item.id.endswith("-1")]
-    article = to_article(
-        item.raw,
-        article_id=item.id,
-        published=item.published,
-        url=item.url,
-        outlet=item.outlet,
-        where=item.where,
-        title=item.title,
-    )
+    article = article_of(item)
     assert (article.title, article.outlet, article.published) == (
         "Council votes to close the east pier",
         "Harbour Gazette",

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, ColumnElement, String, any_, bindparam, func, insert, select, text
+from sqlalchemy import JSON, ColumnElement, String, any_, bindparam, insert, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -115,12 +115,11 @@ def _postings(
         return [(key, ident) for key, ident in session.execute(lateral, {"keys": wanted})]
     if first:
         # SQLite answers MIN() per key from the (key, id) primary key's index.
-        grouped = select(ClaimTermRow.term, func.min(ClaimTermRow.claim_id))
-        if table is ArticleBandRow:
-            grouped = select(ArticleBandRow.band, func.min(ArticleBandRow.article_id))
-        key_of = grouped.selected_columns[0]
-        smallest = grouped.where(key_of.in_(wanted)).group_by(key_of)
-        return [(key, ident) for key, ident in session.execute(smallest).tuples()]
+        smallest = text(
+            f"SELECT {key_column}, min({id_column}) FROM {name} "
+            f"WHERE {key_column} IN :keys GROUP BY {key_column}"
+        ).bindparams(bindparam("keys", expanding=True))
+        return [(key, ident) for key, ident in session.execute(smallest, {"keys": wanted})]
     # SQLite allows 500 selects in one compound statement; stay well under it.
     for start in range(0, len(wanted), 100):
         chunk = wanted[start : start + 100]
@@ -322,7 +321,7 @@ class StoreWriter:
             dict(
                 article_id=article_id,
                 local_id=entity.id,
-                name=entity.name[:500],
+                name=entity.name,
                 type=entity.type,
                 role=entity.role,
                 affiliation=entity.affiliation,
@@ -661,10 +660,10 @@ def _inserted(
         _insert_rows(session, table, [row | {"id": n} for row, n in zip(rows, ids, strict=True)])
     else:
         core: Any = table.__table__
+        _fit(core, rows)
         ids = list(
             session.scalars(
-                insert(core).returning(core.c.id, sort_by_parameter_order=True),
-                _fitted(core, rows),
+                insert(core).returning(core.c.id, sort_by_parameter_order=True), rows
             ).all()
         )
     return {row["local_id"]: ident for row, ident in zip(rows, ids, strict=True)}
@@ -720,7 +719,7 @@ def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]])
         return
     core: Any = table.__table__
     columns = list(rows[0])
-    rows = _fitted(core, rows)
+    _fit(core, rows)
     if session.get_bind().dialect.name != "postgresql":
         session.execute(insert(core), rows)
         return
@@ -749,18 +748,14 @@ def _insert_rows(session: Session, table: type[Any], rows: list[dict[str, Any]])
         raise StoreError(f"the write failed ({reason})", where=core.name) from error
 
 
-def _fitted(core: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows with every text cut to the length of its column."""
-    limits = _text_limits(core)
-    if not any(name in limits for name in rows[0]):
-        return rows
-    return [
-        {
-            name: value[: limits[name]] if name in limits and isinstance(value, str) else value
-            for name, value in row.items()
-        }
-        for row in rows
-    ]
+def _fit(core: Any, rows: list[dict[str, Any]]) -> None:
+    """Cut, in place, every text of the rows to the length of its column."""
+    limits = [(name, limit) for name, limit in _text_limits(core).items() if name in rows[0]]
+    for row in rows:
+        for name, limit in limits:
+            value = row[name]
+            if isinstance(value, str) and len(value) > limit:
+                row[name] = value[:limit]
 
 
 @functools.cache
