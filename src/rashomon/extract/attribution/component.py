@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rashomon.errors import ConfigError
+from rashomon.extract.attribution.boundaries import BoundaryModel
 from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
@@ -58,10 +59,11 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
                 where="cue_model",
             )
         self.classifier = CueClassifier.default() if cue_model == "polnear" else None
+        self.boundaries = BoundaryModel.default() if cue_model == "polnear" else None
 
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""
-        return find_attributions(doc, self.cues, self.sourcing, self.classifier)
+        return find_attributions(doc, self.cues, self.sourcing, self.classifier, self.boundaries)
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""

@@ -26,6 +26,7 @@ from rashomon.extract.attribution.assemble import (
     expand_to_quotes,
     subjects_of,
 )
+from rashomon.extract.attribution.boundaries import BoundaryModel, refine
 from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
@@ -84,11 +85,13 @@ def find_attributions(
     cues: CueLexicon,
     sourcing: SourcingLexicon,
     classifier: CueClassifier | None = None,
+    boundaries: BoundaryModel | None = None,
 ) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order of their cues.
 
     With a learned ``classifier``, the words it was trained on are cues when it says so in
-    their context, whether the lexicon lists them ("voted for the bill") or not.
+    their context, whether the lexicon lists them ("voted for the bill") or not. With a
+    learned ``boundaries`` model, the edges of the spans move to where that corpus puts them.
     """
     ctx = Context.build(doc, cues, sourcing, classifier)
     found: list[FoundAttribution] = []
@@ -109,6 +112,8 @@ def find_attributions(
         found = [a for a in found if not overlaps(a.cue, signed_content)] + signed
     found.sort(key=lambda a: a.cue)
     attach_continued_quotes(ctx, found)
+    if boundaries is not None:
+        refine(doc, found, boundaries)
     _link(doc, found)
     return found
 
