@@ -1,4 +1,5 @@
-"""Training the cue classifier on a small BRAT corpus, through the library and the CLI."""
+"""Training the cue classifier and the boundary model on a small BRAT corpus, through the
+library and the CLI."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import app
+from rashomon.extract.attribution.boundaries import BoundaryModel
 from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.nlp.loading import load_model
-from rashomon.train.attributions import train_cue_classifier
+from rashomon.train.attributions import train_attribution_models, train_cue_classifier
 
 SENTENCES = [
     "Most senators endorsed the governor for the nomination.",
@@ -61,15 +63,40 @@ def test_train_attributions_is_deterministic_and_round_trips(tmp_path: Path) -> 
     assert np.allclose(loaded.weights, first.weights, atol=1e-6)
 
 
-def test_train_attributions_cli_writes_the_model(tmp_path: Path) -> None:
+def test_the_boundary_model_learns_from_what_the_finder_drew(tmp_path: Path) -> None:
+    # The finder, run with the new classifier, draws spans for "endorsed"; each is paired
+    # with its gold attribution, and every edge becomes a training example.
+    classifier, boundaries = train_attribution_models(_corpus(tmp_path / "gold"), epochs=4)
+    assert "endorse" in classifier.lemmas
+    assert boundaries.roles == {"content", "source", "cue"}
+    assert np.count_nonzero(boundaries.weights) > 0
+    first, second = (
+        train_attribution_models(_corpus(tmp_path / name), epochs=2)[1] for name in ("a", "b")
+    )
+    assert np.array_equal(first.weights, second.weights)
+
+
+def test_train_attributions_cli_writes_both_models(tmp_path: Path) -> None:
     gold = _corpus(tmp_path / "gold")
     output = tmp_path / "cues.npz"
+    boundaries = tmp_path / "boundaries.npz"
     result = CliRunner().invoke(
-        app, ["train", "attributions", str(gold), "--output", str(output), "--epochs", "2"]
+        app,
+        [
+            "train",
+            "attributions",
+            str(gold),
+            "--output",
+            str(output),
+            "--boundaries",
+            str(boundaries),
+            "--epochs",
+            "2",
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert output.exists()
     assert "endorse" in CueClassifier.load(output).lemmas
+    assert BoundaryModel.load(boundaries).roles == {"content", "source", "cue"}
 
 
 @pytest.mark.parametrize("missing", ["no-such-folder"])

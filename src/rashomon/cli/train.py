@@ -1,9 +1,10 @@
 """``rashomon train``: learn rashomon's small models from annotated corpora.
 
-``rashomon train attributions GOLD_DIR`` trains the cue classifier on a BRAT corpus in
-PolNeAR's layout and writes it as a ``.npz`` file. The shipped model
-(``src/rashomon/models/polnear_cue_classifier.npz``) is reproduced by running it on PolNeAR
-train with ``--output`` pointing there.
+``rashomon train attributions GOLD_DIR`` trains the cue classifier and the span-boundary
+model on a BRAT corpus in PolNeAR's layout and writes each as a ``.npz`` file. The shipped
+models (``src/rashomon/models/polnear_cue_classifier.npz`` and
+``polnear_boundaries.npz``) are reproduced by running it on PolNeAR train with ``--output``
+and ``--boundaries`` pointing there.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rashomon.cli._util import Verbosity, configure_logging, print_error
 from rashomon.errors import RashomonError
-from rashomon.train.attributions import train_cue_classifier
+from rashomon.train.attributions import train_attribution_models
 
 __all__ = ["app", "attributions"]
 
@@ -43,10 +44,14 @@ def attributions(
         Path,
         typer.Option("--output", "-o", help="Where to write the trained cue classifier."),
     ] = Path("rashomon-cue-classifier.npz"),
+    boundaries: Annotated[
+        Path,
+        typer.Option("--boundaries", help="Where to write the trained span-boundary model."),
+    ] = Path("rashomon-boundaries.npz"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes of gradient descent.")] = 6,
     verbose: Verbosity = 0,
 ) -> None:
-    """Train the cue classifier on GOLD_DIR and write it to --output."""
+    """Train the cue classifier and the span-boundary model on GOLD_DIR."""
     configure_logging(verbose)
     errors = Console(stderr=True)
     with Progress(
@@ -63,9 +68,13 @@ def attributions(
             progress.update(task, completed=done, total=total)
 
         try:
-            classifier = train_cue_classifier(gold, epochs=epochs, progress=advance)
+            classifier, boundary_model = train_attribution_models(
+                gold, epochs=epochs, progress=advance
+            )
         except RashomonError as error:
             print_error(errors, str(error))
             raise typer.Exit(1) from None
     classifier.save(output)
     errors.print(f"wrote {output} ({len(classifier.lemmas)} candidate lemmas)")
+    boundary_model.save(boundaries)
+    errors.print(f"wrote {boundaries}")

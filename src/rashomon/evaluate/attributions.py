@@ -31,6 +31,7 @@ __all__ = [
     "evaluate_corpus",
     "format_report",
     "gold_kind",
+    "normalize_spans",
     "predicted_from_analysis",
     "score_attributions",
 ]
@@ -119,7 +120,7 @@ def gold_kind(text: str, content: Offsets) -> str:
     return "indirect"
 
 
-def _normalize(text: str, fragments: Offsets) -> Intervals:
+def normalize_spans(text: str, fragments: Offsets) -> Intervals:
     """Trim each fragment, then merge fragments that touch or are separated only by trim marks.
 
     A span that trims to nothing (PolNeAR has ":" as a cue) keeps its raw fragments, so it can
@@ -217,9 +218,9 @@ class _Normalized:
 def _normalize_all(text: str, items: Sequence[Any]) -> list[_Normalized]:
     return [
         _Normalized(
-            _normalize(text, item.source),
-            _normalize(text, item.cue),
-            _normalize(text, item.content),
+            normalize_spans(text, item.source),
+            normalize_spans(text, item.cue),
+            normalize_spans(text, item.content),
         )
         for item in items
     ]

@@ -1,10 +1,13 @@
-"""Learn the cue classifier from a BRAT attribution corpus (PolNeAR layout).
+"""Learn the attribution models from a BRAT attribution corpus (PolNeAR layout).
 
 ``train_cue_classifier`` parses every document with the installed spaCy model, collects the
 candidate cues (verbs seen heading a gold cue, plus the lexicon's verbs, outside quotations),
-and fits the hashed logistic regression of ``extract.attribution.classifier``. Parsing, the
-feature hashing and the seeded shuffle are deterministic, so the same corpus gives the same
-model.
+and fits the hashed logistic regression of ``extract.attribution.classifier``.
+``train_attribution_models`` does that and then fits the boundary model of
+``extract.attribution.boundaries`` on the same parse: it runs the finder with the new
+classifier, pairs each attribution found with the gold one whose cue it overlaps, and learns
+to move each span edge the finder drew to the gold edge. Parsing, the feature hashing and the
+seeded shuffles are deterministic, so the same corpus gives the same models.
 """
 
 from __future__ import annotations
@@ -16,17 +19,32 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rashomon.evaluate.brat import GoldDocument, read_corpus
+from rashomon.evaluate.attributions import normalize_spans
+from rashomon.evaluate.brat import GoldAttribution, GoldDocument, read_corpus
+from rashomon.extract.attribution.boundaries import (
+    ROLES,
+    BoundaryExample,
+    BoundaryModel,
+    candidates,
+    edge_bounds,
+    token_range,
+    train_boundaries,
+)
 from rashomon.extract.attribution.classifier import CueClassifier, cue_features, train_classifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.nlp.loading import load_parser
 
-__all__ = ["train_cue_classifier"]
+__all__ = ["train_attribution_models", "train_cue_classifier"]
 
 logger = logging.getLogger(__name__)
 
 _VERB_POS = {"VERB", "AUX"}
+
+
+Parsed = list[tuple[GoldDocument, Doc]]
 
 
 def train_cue_classifier(
@@ -46,24 +64,69 @@ def train_cue_classifier(
         batch_size: documents parsed at once.
         progress: called with (documents parsed, documents in all).
     """
+    return _fit_classifier(_parse(gold_dir, nlp, batch_size, progress), epochs)
+
+
+def train_attribution_models(
+    gold_dir: Path,
+    *,
+    nlp: Language | None = None,
+    epochs: int = 6,
+    batch_size: int = 16,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[CueClassifier, BoundaryModel]:
+    """Train the cue classifier and then the boundary model on the corpus in ``gold_dir``.
+
+    The boundary model learns from what the finder draws with the new classifier, so that
+    the edges it learns to move are the edges it will be given at run time. Arguments as for
+    ``train_cue_classifier``.
+    """
+    parsed = _parse(gold_dir, nlp, batch_size, progress)
+    classifier = _fit_classifier(parsed, epochs)
+    lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
+    examples: list[BoundaryExample] = []
+    for document, doc in parsed:
+        found = find_attributions(doc, lexicon, sourcing, classifier)
+        for attribution, gold in _pairs(found, document.attributions):
+            examples.extend(_boundary_examples(doc, attribution, gold))
+    logger.info("training the boundary model on %d span edges", len(examples))
+    return classifier, train_boundaries(examples, epochs=epochs)
+
+
+def _parse(
+    gold_dir: Path,
+    nlp: Language | None,
+    batch_size: int,
+    progress: Callable[[int, int], None] | None,
+) -> Parsed:
     documents = read_corpus(gold_dir)
     model = nlp if nlp is not None else load_parser()
-    lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
     logger.info("parsing %d documents", len(documents))
-    parsed: list[tuple[Doc, set[int]]] = []
+    parsed: Parsed = []
     texts = (document.text for document in documents)
     for done, (document, doc) in enumerate(
         zip(documents, model.pipe(texts, batch_size=batch_size), strict=True), start=1
     ):
-        parsed.append((doc, _cue_heads(document, doc)))
+        parsed.append((document, doc))
         if progress is not None:
             progress(done, len(documents))
+    return parsed
+
+
+def _fit_classifier(parsed: Parsed, epochs: int) -> CueClassifier:
+    lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
+    heads = [(doc, _cue_heads(document, doc)) for document, doc in parsed]
     lemmas = frozenset(
-        {doc[i].lemma_.lower() for doc, heads in parsed for i in heads if doc[i].pos_ in _VERB_POS}
+        {
+            doc[i].lemma_.lower()
+            for doc, cue_heads in heads
+            for i in cue_heads
+            if doc[i].pos_ in _VERB_POS
+        }
         | set(lexicon.verbs)
     )
     examples: list[tuple[list[str], bool]] = []
-    for doc, heads in parsed:
+    for doc, cue_heads in heads:
         context = Context.build(doc, lexicon, sourcing)
         for token in doc:
             if token.pos_ not in _VERB_POS or token.lemma_.lower() not in lemmas:
@@ -71,9 +134,60 @@ def train_cue_classifier(
             if context.inside_quote(token):
                 continue
             features = cue_features(token, lexicon.verb_cue(token) is not None)
-            examples.append((features, token.i in heads))
+            examples.append((features, token.i in cue_heads))
     logger.info("training on %d candidates, %d cues", len(examples), sum(y for _, y in examples))
     return train_classifier(examples, lemmas, epochs=epochs)
+
+
+def _pairs(
+    found: list[FoundAttribution], gold: tuple[GoldAttribution, ...]
+) -> list[tuple[FoundAttribution, GoldAttribution]]:
+    """Each attribution found, with the first unclaimed gold one whose cue it overlaps."""
+    pairs = []
+    claimed: set[int] = set()
+    for attribution in found:
+        start, end = attribution.cue
+        for number, candidate in enumerate(gold):
+            if number in claimed or not any(s < end and start < e for s, e in candidate.cue):
+                continue
+            claimed.add(number)
+            pairs.append((attribution, candidate))
+            break
+    return pairs
+
+
+def _boundary_examples(
+    doc: Doc, found: FoundAttribution, gold: GoldAttribution
+) -> list[BoundaryExample]:
+    """The span edges to learn from one pair: where the finder put them, where gold does.
+
+    Gold spans are trimmed as the evaluation trims them; a gold span in several pieces, or
+    an edge the model could not reach, teaches nothing.
+    """
+    spans = {
+        "content": token_range(doc, found.content[0]) if len(found.content) == 1 else None,
+        "source": token_range(doc, found.source) if found.source else None,
+        "cue": token_range(doc, found.cue),
+    }
+    golds = {"content": gold.content, "source": gold.source, "cue": gold.cue}
+    examples = []
+    for role in ROLES:
+        own = spans[role]
+        pieces = normalize_spans(doc.text, golds[role]) if golds[role] else []
+        if own is None or len(pieces) != 1:
+            continue
+        target = token_range(doc, pieces[0])
+        if target is None:
+            continue
+        others = [r for name, r in spans.items() if name != role and r is not None]
+        for side, edge, wanted in (("s", own[0], target[0]), ("e", own[1], target[1])):
+            low, high = edge_bounds(doc, own, others, side, own[0])
+            options = tuple(candidates(doc, edge, low, high, side))
+            if wanted in options and edge in options:
+                examples.append(
+                    BoundaryExample(doc, role, side, edge, found.cue_token, options, wanted)
+                )
+    return examples
 
 
 def _cue_heads(document: GoldDocument, doc: Doc) -> set[int]:

@@ -21,7 +21,7 @@ import functools
 import random
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -113,8 +113,11 @@ def _relative_features(token: Token, edge: int, cue: Token, side: str) -> list[s
     offset = token.i - edge
     distance = str(offset) if abs(offset) <= WINDOW else ("far+" if offset > 0 else "far-")
     to_cue = token.i - cue.i
-    cue_bin = "0" if to_cue == 0 else ("-" if to_cue < 0 else "+") + (
-        "1" if abs(to_cue) == 1 else "2-3" if abs(to_cue) <= 3 else "4+"
+    cue_bin = (
+        "0"
+        if to_cue == 0
+        else ("-" if to_cue < 0 else "+")
+        + ("1" if abs(to_cue) == 1 else "2-3" if abs(to_cue) <= 3 else "4+")
     )
     features = [
         f"rel={distance}",
@@ -130,8 +133,27 @@ def _relative_features(token: Token, edge: int, cue: Token, side: str) -> list[s
     if any(t.pos_ in _PUNCT for t in between):
         features.append(f"crosses_punct={'+' if token.i > edge else '-'}")
     if side == "e" and token.i > edge:
-        features.append(f"extends_over={token.doc[edge + 1].lower_ if edge + 1 < len(token.doc) else ''}")
+        features.append(
+            f"extends_over={token.doc[edge + 1].lower_ if edge + 1 < len(token.doc) else ''}"
+        )
     return features
+
+
+#: One document's hashed token features, by (token, role, side).
+FeatureCache = dict[tuple[int, str, str], list[int]]
+
+
+def _indices(
+    token: Token, role: str, side: str, edge: int, cue: Token, cache: FeatureCache
+) -> list[int]:
+    """The hashed features of one candidate: its own (cached per document) and relative ones."""
+    prefix = f"{role}{side}:"
+    key = (token.i, role, side)
+    base = cache.get(key)
+    if base is None:
+        base = [_crc(prefix + f) for f in _token_features(token, side)]
+        cache[key] = base
+    return base + [_crc(prefix + f) for f in _relative_features(token, edge, cue, side)]
 
 
 def candidates(doc: Doc, edge: int, low: int, high: int, side: str) -> list[int]:
@@ -182,35 +204,42 @@ class BoundaryModel:
 
     weights: np.ndarray
     roles: frozenset[str] = frozenset(ROLES)
-    _cache: dict[tuple[int, int, str, str], list[int]] = field(default_factory=dict, repr=False)
 
-    def _indices(self, doc: Doc, token: Token, role: str, side: str, edge: int, cue: Token) -> list[int]:
-        key = (id(doc), token.i, role, side)
-        base = self._cache.get(key)
-        if base is None:
-            prefix = f"{role}{side}:"
-            base = [_crc(prefix + f) for f in _token_features(token, side)]
-            self._cache[key] = base
-        prefix = f"{role}{side}:"
-        return base + [_crc(prefix + f) for f in _relative_features(token, edge, cue, side)]
-
-    def scores(self, doc: Doc, role: str, side: str, edge: int, cue: int, options: Sequence[int]) -> list[float]:
+    def scores(
+        self,
+        doc: Doc,
+        role: str,
+        side: str,
+        edge: int,
+        cue: int,
+        options: Sequence[int],
+        cache: FeatureCache | None = None,
+    ) -> list[float]:
+        """The score of each option; ``cache`` keeps one document's token features."""
+        cache = {} if cache is None else cache
         cue_token = doc[cue]
         return [
-            float(self.weights[self._indices(doc, doc[i], role, side, edge, cue_token)].sum())
+            float(self.weights[_indices(doc[i], role, side, edge, cue_token, cache)].sum())
             for i in options
         ]
 
-    def choose(self, doc: Doc, role: str, side: str, edge: int, cue: int, options: Sequence[int]) -> int:
+    def choose(
+        self,
+        doc: Doc,
+        role: str,
+        side: str,
+        edge: int,
+        cue: int,
+        options: Sequence[int],
+        cache: FeatureCache | None = None,
+    ) -> int:
         """The best candidate for one edge (the rules' edge when there is no other)."""
         if len(options) <= 1 or role not in self.roles:
             return edge
-        values = self.scores(doc, role, side, edge, cue, options)
-        return options[max(range(len(options)), key=values.__getitem__)]
-
-    def forget(self) -> None:
-        """Drop the per-document feature cache (call after each document)."""
-        self._cache.clear()
+        values = self.scores(doc, role, side, edge, cue, options, cache)
+        # On a tie the rules' edge stays: a model that knows nothing moves nothing.
+        best = max(range(len(options)), key=lambda k: (values[k], options[k] == edge))
+        return options[best]
 
     def save(self, path: Path) -> None:
         nonzero = np.flatnonzero(self.weights)
@@ -251,26 +280,17 @@ def train_boundaries(
     rate: float = 0.1,
     seed: int = 13,
 ) -> BoundaryModel:
-    """Fit the scorers by stochastic gradient descent on the softmax over each edge's options.
-
-    The step size falls with each epoch, so late examples do not pull the weights around.
-    """
+    """Fit the scorers by stochastic gradient descent on the softmax over each edge's options."""
     model = BoundaryModel(np.zeros(_DIMENSIONS, dtype=np.float64), roles)
     rows = []
     for example in examples:
         cue = example.doc[example.cue]
-        rows.append(
-            (
-                [
-                    np.array(
-                        model._indices(example.doc, example.doc[i], example.role, example.side, example.edge, cue)
-                    )
-                    for i in example.options
-                ],
-                example.options.index(example.gold),
-            )
-        )
-        model.forget()
+        cache: FeatureCache = {}
+        options = [
+            np.array(_indices(example.doc[i], example.role, example.side, example.edge, cue, cache))
+            for i in example.options
+        ]
+        rows.append((options, example.options.index(example.gold)))
     weights = model.weights
     # Averaged weights (Daumé's trick: w_avg = w - u / c, where u sums each update times the
     # step it was made at) generalise far better than the last ones: lexical features fit
@@ -316,7 +336,7 @@ def edge_bounds(
     if side == "s":
         sentence = doc[own[0]].sent
         low, high = sentence.start, own[1]
-        for first, last in others:
+        for _first, last in others:
             if last < own[0]:
                 low = max(low, last + 1)
     else:
@@ -335,6 +355,7 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
     quotation split by its cue) keeps the edges the quote marks gave it.
     """
     text = doc.text
+    cache: FeatureCache = {}
     for attribution in found:
         spans: dict[str, tuple[int, int] | None] = {
             "content": token_range(doc, attribution.content[0])
@@ -350,11 +371,14 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
                 continue
             others = [r for name, r in spans.items() if name != role and r is not None]
             low, high = edge_bounds(doc, own, others, "s", own[0])
-            first = model.choose(doc, role, "s", own[0], cue, candidates(doc, own[0], low, high, "s"))
-            low, high = edge_bounds(doc, own, others, "e", max(first, min(own[1], first)))
-            last = own[1] if own[1] < first else model.choose(
-                doc, role, "e", own[1], cue, candidates(doc, own[1], max(low, first), high, "e")
-            )
+            options = candidates(doc, own[0], low, high, "s")
+            first = model.choose(doc, role, "s", own[0], cue, options, cache)
+            if own[1] < first:
+                last = own[1]
+            else:
+                low, high = edge_bounds(doc, own, others, "e", first)
+                options = candidates(doc, own[1], low, high, "e")
+                last = model.choose(doc, role, "e", own[1], cue, options, cache)
             if (first, last) == own:
                 continue
             piece = trim(text, *char_span_of(doc, first, last))
@@ -367,4 +391,3 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
                 attribution.source = piece
             else:
                 attribution.cue = piece
-    model.forget()

@@ -1,0 +1,152 @@
+"""The learned boundary model: which edges it may move to, what it learns, what it never does."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.attribution.boundaries import (
+    WINDOW,
+    BoundaryExample,
+    BoundaryModel,
+    candidates,
+    edge_bounds,
+    refine,
+    token_range,
+    train_boundaries,
+)
+from rashomon.extract.attribution.classifier import CueClassifier
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.spans import overlaps
+from rashomon.nlp.loading import load_parser
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_parser()
+
+
+def test_candidates_stay_in_bounds_and_reach_far_only_at_punctuation(nlp: Language) -> None:
+    doc = nlp(
+        "The minister said that the new budget would cut spending on schools and on roads "
+        "across the country over the next five years, a plan that critics called reckless."
+    )
+    edge = 10
+    options = candidates(doc, edge, 3, len(doc) - 1, "e")
+    assert min(options) >= 3
+    assert all(abs(i - edge) <= WINDOW for i in options if i < edge)
+    far = [i for i in options if i - edge > WINDOW]
+    # Beyond the window an end may only fall before punctuation (the comma, the full stop)
+    # or at the end of the text.
+    assert far and all(i + 1 == len(doc) or doc[i + 1].is_punct for i in far)
+    assert doc[edge + WINDOW + 1].text not in {",", "."} or edge + WINDOW + 1 in options
+
+
+def test_a_content_start_never_moves_onto_the_cue_before_it(nlp: Language) -> None:
+    # "said" (2) lies before the content "the talks had failed" (3-6).
+    doc = nlp("Officials said the talks had failed.")
+    low, high = edge_bounds(doc, (3, 6), [(1, 1), (0, 0)], "s", 3)
+    assert (low, high) == (2, 6)
+
+
+def _relative_clause_examples(nlp: Language) -> list[BoundaryExample]:
+    """Contents the rules end after a trailing ", which …" clause; the gold ends before it."""
+    examples = []
+    for sentence in [
+        "Critics said the law failed, which surprised nobody in the capital.",
+        "The mayor argued the plan works, which angered the council members.",
+        "Analysts noted that prices rose, which hurt poorer families most.",
+        "She claimed the vote was rigged, which her rivals denied at once.",
+    ]:
+        doc = nlp(sentence)
+        comma = next(t.i for t in doc if t.text == ",")
+        cue = next(t.i for t in doc if t.pos_ == "VERB")
+        last = len(doc) - 2  # the word before the full stop
+        options = tuple(candidates(doc, last, cue + 1, len(doc) - 1, "e"))
+        examples.append(BoundaryExample(doc, "content", "e", last, cue, options, comma - 1))
+    return examples
+
+
+def test_the_model_learns_where_a_corpus_ends_a_content(nlp: Language) -> None:
+    model = train_boundaries(_relative_clause_examples(nlp), epochs=8)
+    doc = nlp("The governor said the budget balanced, which pleased the lenders greatly.")
+    cue = next(t.i for t in doc if t.lemma_ == "say")
+    last = len(doc) - 2
+    options = candidates(doc, last, cue + 1, len(doc) - 1, "e")
+    chosen = model.choose(doc, "content", "e", last, cue, options)
+    assert doc[chosen].text == "balanced"
+
+
+def test_training_is_deterministic_and_the_model_round_trips(nlp: Language, tmp_path) -> None:
+    examples = _relative_clause_examples(nlp)
+    first = train_boundaries(examples, epochs=3)
+    second = train_boundaries(examples, epochs=3)
+    assert np.array_equal(first.weights, second.weights)
+    first.save(tmp_path / "boundaries.npz")
+    loaded = BoundaryModel.load(tmp_path / "boundaries.npz")
+    assert loaded.roles == first.roles
+    assert np.allclose(loaded.weights, first.weights, atol=1e-6)
+
+
+def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(nlp: Language) -> None:
+    doc = nlp("The senator said that the report, which was leaked, was false.")
+    lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
+    plain = find_attributions(doc, lexicon, sourcing)
+    model = BoundaryModel(np.zeros_like(BoundaryModel.default().weights))
+    refined = find_attributions(doc, lexicon, sourcing, boundaries=model)
+    assert [(a.cue, a.source, a.content) for a in refined] == [
+        (a.cue, a.source, a.content) for a in plain
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not back down,” the union leader said on Tuesday, “not this time.”",
+        "The ministry denied that troops had crossed the border, calling the reports false.",
+        "According to two officials who asked not to be named, the talks collapsed on Friday.",
+        "He has repeatedly said the election, which he lost, was stolen from him.",
+        "The company, which makes chips, said its profits fell sharply last quarter.",
+    ],
+)
+def test_refined_spans_never_overlap_each_other(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    found = find_attributions(
+        doc,
+        CueLexicon.default(),
+        SourcingLexicon.default(),
+        CueClassifier.default(),
+        BoundaryModel.default(),
+    )
+    assert found
+    for attribution in found:
+        assert attribution.cue[0] < attribution.cue[1]
+        assert not overlaps(attribution.cue, attribution.content)
+        if attribution.source is not None:
+            assert not overlaps(attribution.source, attribution.content)
+            assert not overlaps(attribution.source, [attribution.cue])
+        for start, end in attribution.content:
+            assert start < end
+            assert token_range(doc, (start, end)) is not None
+
+
+def test_the_built_in_model_moves_an_adverb_into_the_cue_only_once(nlp: Language) -> None:
+    doc = nlp("The senator has repeatedly said that the deal is dead.")
+    found = find_attributions(
+        doc,
+        CueLexicon.default(),
+        SourcingLexicon.default(),
+        CueClassifier.default(),
+        BoundaryModel.default(),
+    )
+    [attribution] = found
+    assert doc.text[slice(*attribution.cue)].endswith("said")
+    assert doc.text[slice(*attribution.content[0])] in {
+        "that the deal is dead",
+        "the deal is dead",
+    }
+    refine(doc, found, BoundaryModel.default())
+    again = doc.text[slice(*attribution.content[0])]
+    assert again in {"that the deal is dead", "the deal is dead"}
