@@ -68,7 +68,7 @@ def test_the_boundary_model_learns_from_what_the_finder_drew(tmp_path: Path) -> 
     # with its gold attribution, and every edge becomes a training example.
     classifier, boundaries = train_attribution_models(_corpus(tmp_path / "gold"), epochs=4)
     assert "endorse" in classifier.lemmas
-    assert boundaries.roles == {"content", "source", "cue"}
+    assert boundaries.roles == {"content"}
     assert np.count_nonzero(boundaries.weights) > 0
     first, second = (
         train_attribution_models(_corpus(tmp_path / name), epochs=2)[1] for name in ("a", "b")
@@ -96,7 +96,7 @@ def test_train_attributions_cli_writes_both_models(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "endorse" in CueClassifier.load(output).lemmas
-    assert BoundaryModel.load(boundaries).roles == {"content", "source", "cue"}
+    assert BoundaryModel.load(boundaries).roles == {"content"}
 
 
 @pytest.mark.parametrize("missing", ["no-such-folder"])

@@ -22,11 +22,13 @@ from spacy.tokens import Doc
 from rashomon.evaluate.attributions import normalize_spans
 from rashomon.evaluate.brat import GoldAttribution, GoldDocument, read_corpus
 from rashomon.extract.attribution.boundaries import (
-    ROLES,
+    LEARNED_ROLES,
     BoundaryExample,
     BoundaryModel,
     candidates,
     edge_bounds,
+    movable,
+    role_range,
     token_range,
     train_boundaries,
 )
@@ -171,7 +173,7 @@ def _boundary_examples(
     }
     golds = {"content": gold.content, "source": gold.source, "cue": gold.cue}
     examples = []
-    for role in ROLES:
+    for role in LEARNED_ROLES:
         own = spans[role]
         pieces = normalize_spans(doc.text, golds[role]) if golds[role] else []
         if own is None or len(pieces) != 1:
@@ -181,6 +183,8 @@ def _boundary_examples(
             continue
         others = [r for name, r in spans.items() if name != role and r is not None]
         for side, edge, wanted in (("s", own[0], target[0]), ("e", own[1], target[1])):
+            if not movable(doc.text, role_range(found, role), side):
+                continue
             low, high = edge_bounds(doc, own, others, side, own[0])
             options = tuple(candidates(doc, edge, low, high, side))
             if wanted in options and edge in options:
