@@ -1,18 +1,18 @@
-"""A learned boundary model: where a content, source or cue span starts and ends.
+"""A learned boundary model: where a content (or a source, or a cue) starts and ends.
 
 The rules find *which* clause is said, but where its edges fall is a matter of convention
 that the parse does not settle: PolNeAR keeps a trailing apposition in a content more often
-than not, but leaves out a trailing ", which …" clause more often than it keeps it, and a cue
-takes the adverb and auxiliaries before it ("has repeatedly said"). This model learns those
-conventions from a gold corpus. For each edge of a span the rules found, it scores every
-token in a small window around that edge with a hashed linear model over the token, its
-neighbours, its place in the parse and its distance from the rules' edge, and moves the edge
-to the best-scoring token (a pointer, as in span-extraction readers, but linear and on the
-CPU). The rules' edge is one of the candidates and a feature, so the model only moves an edge
-where the corpus says it should.
+than not, but leaves out a trailing ", which …" clause more often than it keeps it. This
+model learns those conventions from a gold corpus. For each edge of a span the rules found,
+it scores every token in a small window around that edge with a hashed linear model over the
+token, its neighbours, its place in the parse and its distance from the rules' edge, and
+moves the edge to the best-scoring token (a pointer, as in span-extraction readers, but
+linear and on the CPU). The rules' edge is one of the candidates and a feature, and wins
+ties, so the model only moves an edge where the corpus says it should; structural limits
+(``candidates``, ``movable``) keep it from what no corpus habit justifies.
 
 Trained by ``rashomon train attributions`` beside the cue classifier; stored in a small
-``.npz`` file.
+``.npz`` file. The shipped model moves content edges only (``LEARNED_ROLES``).
 """
 
 from __future__ import annotations
@@ -122,8 +122,7 @@ def _token_features(token: Token, side: str) -> list[str]:
 
 def _relative_features(token: Token, edge: int, cue: Token, side: str) -> list[str]:
     """Where the candidate lies from the rules' edge and from the cue."""
-    offset = token.i - edge
-    distance = str(offset) if abs(offset) <= WINDOW else ("far+" if offset > 0 else "far-")
+    distance = str(token.i - edge)  # within ±WINDOW: candidates never lie farther
     to_cue = token.i - cue.i
     cue_bin = (
         "0"
@@ -141,7 +140,7 @@ def _relative_features(token: Token, edge: int, cue: Token, side: str) -> list[s
         f"cue|d={cue_bin}|{token.dep_}",
         f"cuelemma|rel={cue.lemma_.lower()}|{distance}",
     ]
-    between = [t for t in token.doc[min(edge, token.i) : max(edge, token.i)]]
+    between = token.doc[min(edge, token.i) : max(edge, token.i)]
     if any(t.pos_ in _PUNCT for t in between):
         features.append(f"crosses_punct={'+' if token.i > edge else '-'}")
     if side == "e" and token.i > edge:
