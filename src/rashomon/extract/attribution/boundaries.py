@@ -22,7 +22,6 @@ import random
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.spans import char_span_of, trim
+from rashomon.extract.attribution.weights import load_weights, save_weights
 
 __all__ = [
     "BoundaryExample",
@@ -291,28 +291,13 @@ class BoundaryModel:
         return options[best]
 
     def save(self, path: Path) -> None:
-        nonzero = np.flatnonzero(self.weights)
-        np.savez_compressed(
-            path,
-            index=nonzero.astype(np.int32),
-            value=self.weights[nonzero].astype(np.float32),
-            roles=np.array(sorted(self.roles)),
-        )
+        save_weights(path, self.weights, roles=np.array(sorted(self.roles)))
 
     @classmethod
     def load(cls, path: Path | None = None) -> BoundaryModel:
-        if path is None:
-            with resources.files("rashomon.models").joinpath(BUILT_IN).open("rb") as handle:
-                data = np.load(handle)
-                return cls._from_arrays(data)
-        with np.load(path) as data:
-            return cls._from_arrays(data)
-
-    @classmethod
-    def _from_arrays(cls, data: np.lib.npyio.NpzFile) -> BoundaryModel:
-        weights = np.zeros(_DIMENSIONS, dtype=np.float64)
-        weights[data["index"]] = data["value"]
-        return cls(weights, frozenset(str(x) for x in data["roles"]))
+        """A model written by ``save``; the shipped one when ``path`` is None."""
+        weights, extra = load_weights(path, BUILT_IN, _DIMENSIONS)
+        return cls(weights, frozenset(str(x) for x in extra["roles"]))
 
     @classmethod
     @functools.cache

@@ -17,13 +17,13 @@ import random
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Token
 
 from rashomon.extract.attribution.frames import cue_frame
+from rashomon.extract.attribution.weights import load_weights, save_weights
 
 __all__ = ["CueClassifier", "cue_features", "train_classifier"]
 
@@ -138,28 +138,12 @@ class CueClassifier:
 
     def save(self, path: Path) -> None:
         """Store the non-zero weights and the candidate lemmas."""
-        nonzero = np.flatnonzero(self.weights)
-        np.savez_compressed(
-            path,
-            index=nonzero.astype(np.int32),
-            value=self.weights[nonzero].astype(np.float32),
-            lemmas=np.array(sorted(self.lemmas)),
-        )
+        save_weights(path, self.weights, lemmas=np.array(sorted(self.lemmas)))
 
     @classmethod
     def load(cls, path: Path | None = None, threshold: float = 0.35) -> CueClassifier:
-        if path is None:
-            with resources.files("rashomon.models").joinpath(BUILT_IN).open("rb") as handle:
-                data = np.load(handle)
-                return cls._from_arrays(data, threshold)
-        with np.load(path) as data:
-            return cls._from_arrays(data, threshold)
-
-    @classmethod
-    def _from_arrays(cls, data: np.lib.npyio.NpzFile, threshold: float) -> CueClassifier:
-        weights = np.zeros(_DIMENSIONS, dtype=np.float64)
-        weights[data["index"]] = data["value"]
-        return cls(weights, frozenset(str(x) for x in data["lemmas"]), threshold)
+        weights, extra = load_weights(path, BUILT_IN, _DIMENSIONS)
+        return cls(weights, frozenset(str(x) for x in extra["lemmas"]), threshold)
 
     @classmethod
     @functools.cache
