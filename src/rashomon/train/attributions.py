@@ -25,11 +25,9 @@ from rashomon.extract.attribution.boundaries import (
     LEARNED_ROLES,
     BoundaryExample,
     BoundaryModel,
-    candidates,
-    edge_bounds,
-    movable,
-    role_range,
+    edge_options,
     token_range,
+    token_spans,
     train_boundaries,
 )
 from rashomon.extract.attribution.classifier import CueClassifier, cue_features, train_classifier
@@ -37,6 +35,7 @@ from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.spans import overlaps
 from rashomon.nlp.loading import load_parser
 
 __all__ = ["train_attribution_models", "train_cue_classifier"]
@@ -148,9 +147,8 @@ def _pairs(
     pairs = []
     claimed: set[int] = set()
     for attribution in found:
-        start, end = attribution.cue
         for number, candidate in enumerate(gold):
-            if number in claimed or not any(s < end and start < e for s, e in candidate.cue):
+            if number in claimed or not overlaps(attribution.cue, candidate.cue):
                 continue
             claimed.add(number)
             pairs.append((attribution, candidate))
@@ -166,11 +164,7 @@ def _boundary_examples(
     Gold spans are trimmed as the evaluation trims them; a gold span in several pieces, or
     an edge the model could not reach, teaches nothing.
     """
-    spans = {
-        "content": token_range(doc, found.content[0]) if len(found.content) == 1 else None,
-        "source": token_range(doc, found.source) if found.source else None,
-        "cue": token_range(doc, found.cue),
-    }
+    spans = token_spans(doc, found)
     golds = {"content": gold.content, "source": gold.source, "cue": gold.cue}
     examples = []
     for role in LEARNED_ROLES:
@@ -181,15 +175,11 @@ def _boundary_examples(
         target = token_range(doc, pieces[0])
         if target is None:
             continue
-        others = [r for name, r in spans.items() if name != role and r is not None]
         for side, edge, wanted in (("s", own[0], target[0]), ("e", own[1], target[1])):
-            if not movable(doc.text, role_range(found, role), side):
-                continue
-            low, high = edge_bounds(doc, own, others, side, own[0])
-            options = tuple(candidates(doc, edge, low, high, side))
-            if wanted in options and edge in options:
+            options = edge_options(doc, found, spans, role, side, own[0])
+            if options is not None and wanted in options and edge in options:
                 examples.append(
-                    BoundaryExample(doc, role, side, edge, found.cue_token, options, wanted)
+                    BoundaryExample(doc, role, side, edge, found.cue_token, tuple(options), wanted)
                 )
     return examples
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from rashomon.extract.attribution.boundaries import (
     WINDOW,
@@ -20,6 +21,7 @@ from rashomon.extract.attribution.boundaries import (
 from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.spans import overlaps
 from rashomon.nlp.loading import load_parser
 
@@ -60,6 +62,17 @@ def test_an_edge_on_a_quote_mark_is_not_the_models_to_move(
 ) -> None:
     text = "“Not again,” the mayor said."
     assert movable(text, piece, side) is expected
+
+
+def _find_with_models(doc: Doc) -> list[FoundAttribution]:
+    """The finder as the default mode runs it: lexicon, cue classifier, boundary model."""
+    return find_attributions(
+        doc,
+        CueLexicon.default(),
+        SourcingLexicon.default(),
+        CueClassifier.default(),
+        BoundaryModel.default(),
+    )
 
 
 def _relative_clause_examples(nlp: Language) -> list[BoundaryExample]:
@@ -124,13 +137,7 @@ def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(nlp: L
 )
 def test_refined_spans_never_overlap_each_other(nlp: Language, text: str) -> None:
     doc = nlp(text)
-    found = find_attributions(
-        doc,
-        CueLexicon.default(),
-        SourcingLexicon.default(),
-        CueClassifier.default(),
-        BoundaryModel.default(),
-    )
+    found = _find_with_models(doc)
     assert found
     for attribution in found:
         assert attribution.cue[0] < attribution.cue[1]
@@ -145,13 +152,7 @@ def test_refined_spans_never_overlap_each_other(nlp: Language, text: str) -> Non
 
 def test_the_built_in_model_settles_edges_in_one_pass(nlp: Language) -> None:
     doc = nlp("The senator has repeatedly said that the deal is dead.")
-    found = find_attributions(
-        doc,
-        CueLexicon.default(),
-        SourcingLexicon.default(),
-        CueClassifier.default(),
-        BoundaryModel.default(),
-    )
+    found = _find_with_models(doc)
     [attribution] = found
     assert doc.text[slice(*attribution.cue)].endswith("said")
     assert doc.text[slice(*attribution.content[0])] in {

@@ -28,7 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.attribution.found import FoundAttribution
-from rashomon.extract.attribution.spans import char_span_of, trim
+from rashomon.extract.attribution.spans import QUOTE_MARKS, char_span_of, trim
 from rashomon.extract.attribution.weights import load_weights, save_weights
 
 __all__ = [
@@ -38,10 +38,12 @@ __all__ = [
     "ROLES",
     "candidates",
     "edge_bounds",
+    "edge_options",
     "movable",
     "refine",
     "role_range",
     "token_range",
+    "token_spans",
     "train_boundaries",
 ]
 
@@ -58,8 +60,6 @@ _DIMENSIONS = 1 << 18
 #: How far (in tokens) an edge may move from where the rules put it.
 WINDOW = 8
 _PUNCT = {"PUNCT"}
-#: Marks that bound a quotation (straight, curly, guillemets).
-QUOTE_MARKS = "\"“”‘’«»'"
 
 
 def _crc(feature: str) -> int:
@@ -254,24 +254,6 @@ class BoundaryModel:
     weights: np.ndarray
     roles: frozenset[str] = frozenset(ROLES)
 
-    def scores(
-        self,
-        doc: Doc,
-        role: str,
-        side: str,
-        edge: int,
-        cue: int,
-        options: Sequence[int],
-        cache: FeatureCache | None = None,
-    ) -> list[float]:
-        """The score of each option; ``cache`` keeps one document's token features."""
-        cache = {} if cache is None else cache
-        cue_token = doc[cue]
-        return [
-            float(self.weights[_indices(doc[i], role, side, edge, cue_token, cache)].sum())
-            for i in options
-        ]
-
     def choose(
         self,
         doc: Doc,
@@ -282,10 +264,18 @@ class BoundaryModel:
         options: Sequence[int],
         cache: FeatureCache | None = None,
     ) -> int:
-        """The best candidate for one edge (the rules' edge when there is no other)."""
+        """The best candidate for one edge (the rules' edge when there is no other).
+
+        ``cache`` keeps one document's token features between calls.
+        """
         if len(options) <= 1 or role not in self.roles:
             return edge
-        values = self.scores(doc, role, side, edge, cue, options, cache)
+        cache = {} if cache is None else cache
+        cue_token = doc[cue]
+        values = [
+            float(self.weights[_indices(doc[i], role, side, edge, cue_token, cache)].sum())
+            for i in options
+        ]
         # On a tie the rules' edge stays: a model that knows nothing moves nothing.
         best = max(range(len(options)), key=lambda k: (values[k], options[k] == edge))
         return options[best]
@@ -315,7 +305,6 @@ def train_boundaries(
     seed: int = 13,
 ) -> BoundaryModel:
     """Fit the scorers by stochastic gradient descent on the softmax over each edge's options."""
-    model = BoundaryModel(np.zeros(_DIMENSIONS, dtype=np.float64), roles)
     rows = []
     for example in examples:
         cue = example.doc[example.cue]
@@ -325,7 +314,7 @@ def train_boundaries(
             for i in example.options
         ]
         rows.append((options, example.options.index(example.gold)))
-    weights = model.weights
+    weights = np.zeros(_DIMENSIONS, dtype=np.float64)
     # Averaged weights (Daumé's trick: w_avg = w - u / c, where u sums each update times the
     # step it was made at) generalise far better than the last ones: lexical features fit
     # the training corpus's boundaries quickly and then swing with every example.
@@ -347,8 +336,7 @@ def train_boundaries(
                     np.add.at(weights, indices, -rate * gradient)
                     np.add.at(updates, indices, -rate * gradient * count)
             count += 1
-    model.weights = weights - updates / count
-    return model
+    return BoundaryModel(weights - updates / count, roles)
 
 
 def token_range(doc: Doc, piece: tuple[int, int]) -> tuple[int, int] | None:
@@ -401,6 +389,35 @@ def role_range(attribution: FoundAttribution, role: str) -> tuple[int, int]:
     return attribution.cue
 
 
+Spans = dict[str, tuple[int, int] | None]
+
+
+def token_spans(doc: Doc, attribution: FoundAttribution) -> Spans:
+    """The token range of each role's span; a content of several pieces has none to move."""
+    return {
+        "content": token_range(doc, attribution.content[0])
+        if len(attribution.content) == 1
+        else None,
+        "source": token_range(doc, attribution.source) if attribution.source else None,
+        "cue": token_range(doc, attribution.cue),
+    }
+
+
+def edge_options(
+    doc: Doc, attribution: FoundAttribution, spans: Spans, role: str, side: str, start: int
+) -> list[int] | None:
+    """Where one edge of a role's span may go (``None``: it is not the model's to move).
+
+    ``start`` is where the span starts now, for the bounds of its end.
+    """
+    own = spans[role]
+    if own is None or not movable(doc.text, role_range(attribution, role), side):
+        return None
+    others = [r for name, r in spans.items() if name != role and r is not None]
+    low, high = edge_bounds(doc, own, others, side, start)
+    return candidates(doc, own[0] if side == "s" else own[1], low, high, side)
+
+
 def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) -> None:
     """Move the edges of each attribution's spans where the model says the corpus puts them.
 
@@ -410,29 +427,19 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
     text = doc.text
     cache: FeatureCache = {}
     for attribution in found:
-        spans: dict[str, tuple[int, int] | None] = {
-            "content": token_range(doc, attribution.content[0])
-            if len(attribution.content) == 1
-            else None,
-            "source": token_range(doc, attribution.source) if attribution.source else None,
-            "cue": token_range(doc, attribution.cue),
-        }
+        spans = token_spans(doc, attribution)
         cue = attribution.cue_token
         for role in ROLES:
             own = spans[role]
             if own is None or role not in model.roles:
                 continue
-            others = [r for name, r in spans.items() if name != role and r is not None]
-            piece = role_range(attribution, role)
             first = own[0]
-            if movable(text, piece, "s"):
-                low, high = edge_bounds(doc, own, others, "s", own[0])
-                options = candidates(doc, own[0], low, high, "s")
+            options = edge_options(doc, attribution, spans, role, "s", own[0])
+            if options is not None:
                 first = model.choose(doc, role, "s", own[0], cue, options, cache)
             last = own[1]
-            if movable(text, piece, "e") and own[1] >= first:
-                low, high = edge_bounds(doc, own, others, "e", first)
-                options = candidates(doc, own[1], low, high, "e")
+            options = edge_options(doc, attribution, spans, role, "e", first)
+            if options is not None and own[1] >= first:
                 last = model.choose(doc, role, "e", own[1], cue, options, cache)
             moved = list(doc[min(first, own[0]) : max(first, own[0])]) + list(
                 doc[min(last, own[1]) + 1 : max(last, own[1]) + 1]

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["char_span_of", "overlaps", "subtree_range", "trim", "tokens_between"]
+__all__ = ["QUOTE_MARKS", "char_span_of", "overlaps", "subtree_range", "trim", "tokens_between"]
 
 #: Characters never worth keeping at the edge of a source or content span.
 _EDGE = " \t\n,;—–-"
-_QUOTES = "\"“”‘’«»'"
+#: Marks that bound a quotation (straight, curly, guillemets).
+QUOTE_MARKS = "\"“”‘’«»'"
 #: Punctuation that separates rather than encloses.
 _SEPARATORS = {".", ",", ";", ":", "!", "?", "—", "–", "-", "--"}
 
@@ -51,10 +52,10 @@ def trim(text: str, start: int, end: int, *, keep_quotes: bool = True) -> tuple[
             if text[end - 1] == "." and _ends_abbreviation(text, start, end):
                 break
             end -= 1
-        if start < end and text[start] in _QUOTES:
+        if start < end and text[start] in QUOTE_MARKS:
             if not keep_quotes or not _has_partner(text[start + 1 : end], text[start]):
                 start += 1
-        if end > start and text[end - 1] in _QUOTES:
+        if end > start and text[end - 1] in QUOTE_MARKS:
             if not keep_quotes or not _has_partner(text[start : end - 1], text[end - 1]):
                 end -= 1
         if (start, end) == before:
