@@ -91,3 +91,26 @@ def test_contents_offsets_point_into_the_text(analyzer: Analyzer) -> None:
             assert text[attribution.source.start : attribution.source.end] == (
                 attribution.source.text
             )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("As the minister has said, the plan will fail.", "has said", "the minister",
+         "the plan will fail"),
+        ("The plan will fail, as the minister said.", "said", "the minister",
+         "The plan will fail"),
+    ],
+)  # fmt: skip
+def test_contents_as_frame_says_the_clause_it_hangs_on(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+def test_contents_as_of_time_is_not_a_frame(analyzer: Analyzer) -> None:
+    # "as" here says when the crowd cheered; what was announced is the plan alone.
+    analysis = analyzer.analyze("The crowd cheered as the minister announced the plan.")
+    assert content_text(by_cue(analysis, "announced")) == "the plan"

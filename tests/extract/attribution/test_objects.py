@@ -88,3 +88,37 @@ def test_objects_predicate_adjective_frame(
     found = predicate_adjective(doc[1])
     assert (found.text if found is not None else None) == adjective
     assert (cue_frame(doc[1]) == "adjective") == (adjective is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("The senator criticized the governor, who took office in May.", "criticized",
+         "the governor"),
+        ("The generals vowed to pardon the colonel, who has not been charged with any crime.",
+         "vowed", "to pardon the colonel"),
+        ("The union praised the mayor, whose budget added two hundred teachers.", "praised",
+         "the mayor"),
+    ],
+)  # fmt: skip
+def test_objects_writers_aside_after_the_object_is_not_content(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # Restrictive: no comma, the clause says which officials.
+        ("The senator criticized the officials who approved the plan.", "criticized",
+         "the officials who approved the plan"),
+        # Inside a quotation the clause is the speaker's own words.
+        ('The senator criticized "the governor, who never listens."', "criticized",
+         '"the governor, who never listens."'),
+    ],
+)  # fmt: skip
+def test_objects_restrictive_or_quoted_relative_clause_stays(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.frames import predicate_adjective
+from rashomon.extract.attribution.frames import as_frame, predicate_adjective
 from rashomon.extract.attribution.quotes import Quote, quotation_kind
 from rashomon.extract.attribution.sourcing import (
     classify_sourcing,
@@ -149,7 +149,7 @@ def _cut_out_frame(
     """
     frame_start = min(cue[0], source[0]) if source is not None else cue[0]
     frame_end = max(cue[1], source[1]) if source is not None else cue[1]
-    if cue_token.dep_ == "parataxis":
+    if cue_token.dep_ == "parataxis" or as_frame(cue_token):
         first, last = subtree_range(cue_token)
         start, end = char_span_of(ctx.doc, first, last)
         frame_start, frame_end = min(frame_start, start), max(frame_end, end)

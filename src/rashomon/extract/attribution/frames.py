@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["cue_frame", "predicate_adjective"]
+__all__ = ["as_frame", "cue_frame", "predicate_adjective"]
 
 _BOUND = {"for", "about", "against", "on", "to", "of", "with", "as"}
+#: What a verb governs beyond its subject, when it says something of its own.
+_GOVERNED = {"dobj", "obj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "agent"}
 
 
 def cue_frame(token: Token) -> str:
@@ -53,3 +55,20 @@ def predicate_adjective(token: Token) -> Token | None:
                 if any(c.dep_ in {"pobj", "pcomp"} for c in grandchild.children):
                     return child
     return None
+
+
+def as_frame(token: Token) -> bool:
+    """Whether the cue is an "as" clause framing the clause it hangs on.
+
+    "As experts have pointed out, he is free to publish his returns." — the "as" clause names
+    the source and the cue; what they said is the clause it modifies, without the frame.
+    """
+    deps = {child.dep_ for child in token.children}
+    # "as he discussed his plan" and "as she called for a ban" are times, not frames: a frame
+    # has a subject and governs nothing else.
+    return (
+        token.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ == "as" for child in token.children)
+        and bool(deps & {"nsubj"})
+        and not deps & _GOVERNED
+    )
