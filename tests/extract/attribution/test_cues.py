@@ -161,6 +161,12 @@ def test_cues_no_attribution_without_content(analyzer: Analyzer, sentence: str) 
     [
         ("Graham: Trump Rhetoric Is Destroying the Party\nThe senator spoke on Sunday.",
          "Graham", "Trump Rhetoric Is Destroying the Party"),
+        # A lone name in a headline, which the parser may take for a common noun.
+        ("Reid: Never underestimate the governor.\nThe senator spoke in Reno on Monday.",
+         "Reid", "Never underestimate the governor"),
+        # A poll speaks for its finding.
+        ("Poll: Voters back the new tax.\nThe survey was taken last week.", "Poll",
+         "Voters back the new tax"),
     ],
 )  # fmt: skip
 def test_cues_headline_colon(analyzer: Analyzer, text: str, source: str, content: str) -> None:
@@ -171,6 +177,18 @@ def test_cues_headline_colon(analyzer: Analyzer, text: str, source: str, content
 
 def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> None:
     text = "The plan: cut taxes and raise spending for the schools."
+    assert [a for a in analyzer.analyze(text).attributions if a.cue.text == ":"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correction: An earlier version of this story misstated the date of the vote.",
+        "The Plan: Cut Taxes and Raise Spending for the Schools.",
+        "Q: Will you run again next year?\nA: I have not decided yet, but I might.",
+    ],
+)
+def test_cues_colon_after_a_line_label_is_not_a_source(analyzer: Analyzer, text: str) -> None:
     assert [a for a in analyzer.analyze(text).attributions if a.cue.text == ":"] == []
 
 

@@ -96,6 +96,7 @@ class SourcingLexicon:
         self.anonymous_heads: set[str] = set()
         self.report_heads: set[str] = set()
         self.pronouns: set[str] = set()
+        self.line_labels: set[str] = set()
         for row in rows:
             pattern, kind = row["pattern"].lower(), row["kind"]
             if kind == "anonymity":
@@ -106,6 +107,8 @@ class SourcingLexicon:
                 self.report_heads.add(pattern)
             elif kind == "pronoun":
                 self.pronouns.add(pattern)
+            elif kind == "line_label":
+                self.line_labels.add(pattern)
 
     @classmethod
     @functools.cache

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.found import FoundAttribution, Range
 from rashomon.extract.attribution.quotes import quotation_kind
@@ -55,7 +57,10 @@ def find_colon_lines(ctx: Context, found: list[FoundAttribution]) -> list[FoundA
         name = doc.char_span(start + lead, start + colon, alignment_mode="contract")
         if name is None or not 0 < len(name) <= 4 or name[0].is_lower:
             continue
-        if not all(t.pos_ == "PROPN" or t.ent_type_ or t.is_punct for t in name):
+        if name.text.lower() in ctx.sourcing.line_labels:
+            # "Correction: An earlier version of this story …" labels the line; nobody speaks.
+            continue
+        if not all(_names(t) or t.is_punct for t in name):
             continue
         cue = (start + colon, start + colon + 1)
         content = trim(text, cue[1], start + len(line))
@@ -63,6 +68,18 @@ def find_colon_lines(ctx: Context, found: list[FoundAttribution]) -> list[FoundA
             continue
         extra.append(_layout_attribution(ctx, cue, (name.start_char, name.end_char), content))
     return extra
+
+
+def _names(token: Token) -> bool:
+    """Whether a word before a line's colon can be (part of) who speaks.
+
+    A proper noun or an entity, or, since headlines are in title case and the parser often
+    takes a lone name there for a common noun ("Reid: 'Never underestimate Trump.'"), a
+    capitalised word; "Poll:" and "Report:" speak for their findings.
+    """
+    if token.pos_ == "PROPN" or token.ent_type_:
+        return True
+    return token.text[:1].isupper() and token.pos_ not in {"DET", "PRON", "ADP"}
 
 
 def find_signed_quotes(ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
