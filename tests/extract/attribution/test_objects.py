@@ -44,6 +44,12 @@ def test_objects_time_adjuncts_are_not_content(
     [
         ("The senator urged the council to reject the budget.", "urged",
          "the council to reject the budget"),
+        # The parser hangs this infinitive on the verb as an adverbial clause.
+        ("The group petitioned the court to halt the sale.", "petitioned",
+         "the court to halt the sale"),
+        # The one called on is reached through a preposition.
+        ("The senator called on his colleagues to reject the bill.", "called",
+         "his colleagues to reject the bill"),
     ],
 )  # fmt: skip
 def test_objects_the_one_urged_belongs_to_the_content(
