@@ -128,3 +128,15 @@ def test_objects_restrictive_or_quoted_relative_clause_stays(
     analyzer: Analyzer, sentence: str, cue: str, content: str
 ) -> None:
     assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+def test_objects_as_phrase_after_a_bound_preposition_belongs_to_the_content(
+    analyzer: Analyzer,
+) -> None:
+    analysis = analyzer.analyze(
+        "The report pointed to the drought as the main cause of the losses."
+    )
+    assert (
+        content_text(by_cue(analysis, "pointed to"))
+        == "the drought as the main cause of the losses"
+    )
