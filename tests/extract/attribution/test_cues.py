@@ -80,12 +80,32 @@ def test_cues_denial_verbs(analyzer: Analyzer, sentence: str, cue: str, content:
     assert content_text(attribution) == content
 
 
-def test_cues_according_to(analyzer: Analyzer) -> None:
-    attribution = by_cue(
-        analyzer.analyze("According to the police, the driver was not injured."), "According to"
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("According to the police, the driver was not injured.", "the police",
+         "the driver was not injured"),
+        # The parser makes "According" the root and hangs the clause on the name.
+        ("According to television host Maria Lopez, the move reeks of panic.",
+         "television host Maria Lopez", "the move reeks of panic"),
+    ],
+)  # fmt: skip
+def test_cues_according_to(analyzer: Analyzer, sentence: str, source: str, content: str) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), "According to")
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+def test_cues_source_stops_at_its_cue(analyzer: Analyzer) -> None:
+    # A misparse hangs the closing apposition, and with it the cue, inside the subject.
+    text = (
+        "A union representing flight attendants endorsed the mayor for governor on Thursday, "
+        "another example of labor throwing its support behind him."
     )
-    assert attribution.source is not None and attribution.source.text == "the police"
-    assert content_text(attribution) == "the driver was not injured"
+    attribution = by_cue(analyzer.analyze(text), "endorsed")
+    assert attribution.source is not None
+    assert attribution.source.text == "A union representing flight attendants"
+    assert content_text(attribution).startswith("the mayor")
 
 
 @pytest.mark.parametrize(

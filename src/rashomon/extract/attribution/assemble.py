@@ -66,7 +66,16 @@ def build_attribution(
         return None
     cue_range = _cue_range(ctx, cue_token, content)
     source = source_range(doc, ctx.text, subject) if subject is not None else None
+    if source is not None and overlaps(source, [cue_range]):
+        # "A union representing pilots endorsed the mayor on Thursday, another sign of …" —
+        # a misparse can hang the cue's own clause inside its subject; the source is what
+        # stands on the subject's side of the cue.
+        side = (source[0], cue_range[0]) if source[0] < cue_range[0] else (cue_range[1], source[1])
+        source = trim(ctx.text, *side)
+        source = source if source[1] > source[0] else None
     content = _cut_out_frame(ctx, cue_token, cue_range, source, content)
+    if not content:
+        return None
     if source is not None and subject is not None and overlaps(source, content):
         source = source_range(doc, ctx.text, subject, cut_relative=True)
     if source is not None and overlaps(source, content):

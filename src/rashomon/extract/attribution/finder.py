@@ -38,7 +38,7 @@ from rashomon.extract.attribution.quotations import (
     attach_split_quotes,
     find_orphan_quotes,
 )
-from rashomon.extract.attribution.sourcing import clause_root, source_range
+from rashomon.extract.attribution.sourcing import classify_sourcing, clause_root, source_range
 from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
 
 __all__ = ["find_attributions"]
@@ -451,14 +451,44 @@ def _according_to(ctx: Context, according: Token) -> FoundAttribution | None:
     to = next(c for c in according.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = according.head
-    if head is according:
-        return None
+    cue = Cue("according to", "phrase", "speech", "assert", False, False)
+    if head.i == according.i:
+        return _according_to_fronted_root(ctx, according, to, cue)
     first, last = subtree_range(head, exclude=[according])
     content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
-    cue = Cue("according to", "phrase", "speech", "assert", False, False)
     found = build_attribution(ctx, according, cue, source, content)
     if found is not None:
         found.cue = (according.idx, to.idx + len(to.text))
+    return found
+
+
+def _according_to_fronted_root(
+    ctx: Context, according: Token, to: Token, cue: Cue
+) -> FoundAttribution | None:
+    """A fronted "According to X, …" that the parser made the root of its sentence.
+
+    "According to the radio host Rush Limbaugh, the move reeks of fear." — the parser hangs
+    the clause on the name as an apposition; the comma after the name is where the source
+    ends and what was said begins.
+    """
+    doc, text = ctx.doc, ctx.text
+    start, end = ctx.sentence(according)
+    if according.i != start:
+        return None
+    comma = next((t for t in doc[to.i + 2 : end] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= end:
+        return None
+    source = trim(text, *char_span_of(doc, to.i + 1, comma.i - 1))
+    content = trim(text, *char_span_of(doc, comma.i + 1, end - 1))
+    if source[1] <= source[0] or content[1] <= content[0]:
+        return None
+    found = build_attribution(ctx, according, cue, None, [expand_to_quotes(content, ctx.quotes)])
+    if found is not None:
+        found.cue = (according.idx, to.idx + len(to.text))
+        name = doc.char_span(*source, alignment_mode="expand")
+        assert name is not None
+        found.source, found.source_token = source, name.root.i
+        found.sourcing = classify_sourcing(name.root, ctx.sentence_text(according), ctx.sourcing)
     return found
 
 
