@@ -114,3 +114,22 @@ def test_contents_as_of_time_is_not_a_frame(analyzer: Analyzer) -> None:
     # "as" here says when the crowd cheered; what was announced is the plan alone.
     analysis = analyzer.analyze("The crowd cheered as the minister announced the plan.")
     assert content_text(by_cue(analysis, "announced")) == "the plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The plant is safe,” the engineer said. “We checked it twice."',
+        '“The plant is safe," the engineer said. "We checked it twice."',
+    ],
+)
+def test_contents_quotation_with_mixed_straight_and_curly_marks(
+    analyzer: Analyzer, text: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert attribution.kind == "direct"
+    assert attribution.source is not None and attribution.source.text == "the engineer"
+    assert [piece.text.strip('"“”') for piece in attribution.content] == [
+        "The plant is safe,",
+        "We checked it twice.",
+    ]

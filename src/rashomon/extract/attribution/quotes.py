@@ -101,6 +101,10 @@ def _closing_for(text: str, start: int) -> int:
     closers = {_OPENING[opener]} if opener in _OPENING else {_STRAIGHT}
     if opener == "„":
         closers.add("”")
+    if opener in {_STRAIGHT, "“"}:
+        # '"The plant is safe,” she said.' / '“It is safe," she said.' — copy-editing
+        # often leaves one straight and one curly mark on the same quotation.
+        closers.update({_STRAIGHT, "”"})
     index = start + 1
     length = len(text)
     while index < length:
