@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_cue
+from conftest import by_cue, content_text
 
 from rashomon.pipeline import Analyzer
 
@@ -59,3 +59,23 @@ def test_sourcing_said_on_resolved_against_publication(
     attribution = by_cue(analyzer.analyze(sentence, published=published), "said")
     assert attribution.said_on == said_on
     assert attribution.said_on_text == said_on_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Asked if he was ever bullied, the governor laughed.", "Asked",
+         "if he was ever bullied"),
+        ("Asked whether the mayor had the integrity to serve, the senator said no.", "Asked",
+         "whether the mayor had the integrity to serve"),
+        ("Asked about her own vote, the senator said she would back the plan.", "Asked about",
+         "her own vote"),
+    ],
+)  # fmt: skip
+def test_sourcing_fronted_asked_names_no_asker(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    # The one asked is the main clause's subject; whoever asked goes unnamed.
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is None
+    assert content_text(attribution) == content

@@ -172,6 +172,9 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     theme_content = _theme_content(ctx, verb)
     if theme_content is not None:
         return build_attribution(ctx, verb, cue, None, theme_content)
+    question = _asked_question(ctx, verb)
+    if question is not None:
+        return build_attribution(ctx, verb, cue, None, [question])
     content = _verb_content(ctx, verb, cue)
     if content is None:
         return None
@@ -222,6 +225,39 @@ def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
     if complement is not None:
         pieces.append(trim(text, *char_span_of(doc, *subtree_range(complement))))
     return [expand_to_quotes(piece, ctx.quotes) for piece in pieces if piece[1] > piece[0]]
+
+
+def _asked_question(ctx: Context, verb: Token) -> Range | None:
+    """The question of a fronted "Asked …," whose asker goes unnamed.
+
+    "Asked if he was ever bullied, the governor said no." — the governor is the one asked,
+    not the one asking, so the attribution has no source; the question is the content. The
+    parser often hangs an if-clause on "Asked" as an adverbial clause rather than a
+    complement. ("Asked by reporters to respond, …" names the asker and is left to the rules.)
+    """
+    if verb.lemma_.lower() != "ask" or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" or c.i < verb.i for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        opens = child.left_edge
+        question = child.dep_ == "ccomp" or (
+            child.dep_ == "advcl" and opens.lower_ in {"if", "whether"}
+        )
+        if not question and child.dep_ in {"advcl", "xcomp"} and opens.tag_.startswith("W"):
+            question = True  # "Asked what should be done, …"
+        if question:
+            return expand_to_quotes(
+                trim(ctx.text, *char_span_of(ctx.doc, *subtree_range(child))), ctx.quotes
+            )
+    prep = bound_preposition(verb)
+    if prep is not None and prep.lower_ == "about":
+        # "Asked about her own vote, she said …"
+        first, last = subtree_range(next(c for c in prep.children if c.dep_ in {"pobj", "pcomp"}))
+        return trim(ctx.text, *char_span_of(ctx.doc, first, last))
+    return None
 
 
 def _negated(verb: Token) -> bool:
