@@ -79,3 +79,20 @@ def test_sourcing_fronted_asked_names_no_asker(
     attribution = by_cue(analyzer.analyze(sentence), cue)
     assert attribution.source is None
     assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Protesters supporting the new law marched downtown.", "supporting", "Protesters",
+         "the new law"),
+        ("A group supporting Governor Lee for president spent millions on ads.", "supporting",
+         "A group", "Governor Lee for president"),
+    ],
+)  # fmt: skip
+def test_sourcing_participle_takes_its_noun_as_source(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content

@@ -179,7 +179,7 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     if content is None:
         return None
     content_ranges = [expand_to_quotes(r, ctx.quotes) for r in content]
-    subjects = subjects_of(verb)
+    subjects = [verb.head] if _acting_noun(verb) else subjects_of(verb)
     if cue.cue_class == "learned" and not subjects:
         # A learned cue is a stance only when someone takes it: "partners in supporting
         # militants" has no one supporting, "most Democrats supported the bill" does.
@@ -225,6 +225,16 @@ def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
     if complement is not None:
         pieces.append(trim(text, *char_span_of(doc, *subtree_range(complement))))
     return [expand_to_quotes(piece, ctx.quotes) for piece in pieces if piece[1] > piece[0]]
+
+
+def _acting_noun(verb: Token) -> bool:
+    """Whether the cue is a participle whose noun is the one who acts.
+
+    "The super PAC backing the governor spent millions." / "one column listing the facts"
+    — the noun the participle modifies takes the stance; the subject of the main verb
+    does not.
+    """
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}
 
 
 def _asked_question(ctx: Context, verb: Token) -> Range | None:
