@@ -140,3 +140,10 @@ def test_objects_as_phrase_after_a_bound_preposition_belongs_to_the_content(
         content_text(by_cue(analysis, "pointed to"))
         == "the drought as the main cause of the losses"
     )
+
+
+def test_objects_stance_through_at_takes_its_object(analyzer: Analyzer) -> None:
+    attribution = by_cue(
+        analyzer.analyze("The senator balked at the cost of the new bridge."), "balked at"
+    )
+    assert content_text(attribution) == "the cost of the new bridge"

@@ -35,8 +35,11 @@ __all__ = [
 ]
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-#: Prepositions through which a cue takes its content: "called for", "asked about".
-BOUND_PREPOSITIONS = {"for", "about", "against", "on", "to", "of", "with"}
+#: Prepositions through which a cue takes its content: "called for", "asked about", and the
+#: stances "balked at", "clashed over", "stood behind", "seized upon".
+BOUND_PREPOSITIONS = {
+    "for", "about", "against", "on", "to", "of", "with", "at", "over", "behind", "upon",
+}  # fmt: skip
 #: Dependencies through which a cue with no subject of its own borrows its head's subject:
 #: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
 _INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep"}
