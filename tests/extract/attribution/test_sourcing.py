@@ -96,3 +96,25 @@ def test_sourcing_participle_takes_its_noun_as_source(
     attribution = by_cue(analyzer.analyze(sentence), cue)
     assert attribution.source is not None and attribution.source.text == source
     assert content_text(attribution) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Citing an old report, the senator said the bridge was unsafe.", "Citing",
+         "the senator", "an old report"),
+        ("Lamenting their luck, the farmers sold the land.", "Lamenting", "the farmers",
+         "their luck"),
+    ],
+)  # fmt: skip
+def test_sourcing_fronted_participle_keeps_what_lies_before_its_source(
+    analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+
+
+def test_sourcing_time_preposition_stays_out_of_a_parenthetical_cue(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("The plan, the minister said on Monday, will fail.")
+    assert [a.cue.text for a in analysis.attributions] == ["said"]

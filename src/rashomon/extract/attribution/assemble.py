@@ -130,7 +130,10 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
                 last = child.i
         return doc[first].idx, doc[last].idx + len(doc[last].text)
     prep = bound_preposition(cue_token) if cue_token.pos_ in {"VERB", "AUX"} else None
-    if prep is not None and content and doc[prep.i + 1].idx >= content[0][0] - 1:
+    after = doc[prep.i + 1].idx if prep is not None and prep.i + 1 < len(doc) else -1
+    if prep is not None and any(prep.idx - 1 <= start <= after + 1 for start, _ in content):
+        # The preposition joins the cue when its object is the content ("called for a ban"),
+        # not when the content lies elsewhere ("The plan, he said on Monday, will fail").
         if prep.i <= last + 2:
             last = prep.i
     return doc[first].idx, doc[last].idx + len(doc[last].text)
@@ -159,20 +162,32 @@ def _cut_out_frame(
     The same goes for a frame the parser left inside its clause ("Turnout fell, according to
     a survey released Friday").
     """
-    frame_start = min(cue[0], source[0]) if source is not None else cue[0]
-    frame_end = max(cue[1], source[1]) if source is not None else cue[1]
+    frames = [cue]
+    if source is not None:
+        gap = (min(cue[1], source[1]), max(cue[0], source[0]))
+        governed = char_span_of(ctx.doc, *subtree_range(cue_token))
+        inside = governed[0] <= source[0] and source[1] <= governed[1]
+        if not inside and any(start < gap[1] and gap[0] < end for start, end in content):
+            # "Citing an old report, the senator said …" — what was cited lies between the
+            # cue and the source; each is cut out on its own.
+            frames.append(source)
+        else:
+            frames = [(min(cue[0], source[0]), max(cue[1], source[1]))]
     if cue_token.dep_ == "parataxis" or as_frame(cue_token):
         first, last = subtree_range(cue_token)
         start, end = char_span_of(ctx.doc, first, last)
-        frame_start, frame_end = min(frame_start, start), max(frame_end, end)
-    pieces: list[Range] = []
-    for start, end in content:
-        if start < frame_end and frame_start < end:
-            before = trim(ctx.text, start, max(start, frame_start))
-            after = trim(ctx.text, min(end, frame_end), end)
-            pieces.extend(piece for piece in (before, after) if piece[1] > piece[0])
-        else:
-            pieces.append((start, end))
+        frames[0] = (min(frames[0][0], start), max(frames[0][1], end))
+    pieces = list(content)
+    for frame_start, frame_end in frames:
+        cut: list[Range] = []
+        for start, end in pieces:
+            if start < frame_end and frame_start < end:
+                before = trim(ctx.text, start, max(start, frame_start))
+                after = trim(ctx.text, min(end, frame_end), end)
+                cut.extend(piece for piece in (before, after) if piece[1] > piece[0])
+            else:
+                cut.append((start, end))
+        pieces = cut
     return pieces
 
 
