@@ -118,3 +118,19 @@ def test_sourcing_fronted_participle_keeps_what_lies_before_its_source(
 def test_sourcing_time_preposition_stays_out_of_a_parenthetical_cue(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze("The plan, the minister said on Monday, will fail.")
     assert [a.cue.text for a in analysis.attributions] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The governor dismissed a Reuters report that the plant would close.", "report",
+         "Reuters"),
+        ("There was a Pentagon statement saying that the base would close.", "statement",
+         "Pentagon"),
+    ],
+)  # fmt: skip
+def test_sourcing_name_compounded_with_a_report_noun_is_its_source(
+    analyzer: Analyzer, sentence: str, cue: str, source: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source

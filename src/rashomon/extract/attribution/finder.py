@@ -579,7 +579,22 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
         )
         if by is not None:
             source = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if source is None:
+        # "a New York Times report that …", "a Pentagon statement saying …": a name
+        # compounded with the noun is whose report it is.
+        source = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "compound" and c.i < noun.i and _names_someone(c)
+            ),
+            None,
+        )
     return build_attribution(ctx, noun, cue, source, content)
+
+
+def _names_someone(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"DATE", "TIME", "CARDINAL"}
 
 
 def _link(doc: Doc, found: list[FoundAttribution]) -> None:
