@@ -133,3 +133,15 @@ def test_contents_quotation_with_mixed_straight_and_curly_marks(
         "The plant is safe,",
         "We checked it twice.",
     ]
+
+
+def test_contents_speech_verb_with_a_colon_introduces_the_next_paragraph(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "The governor added:\n\nIt is typical of her. She knows nothing about the budget.\n\n"
+        "The vote is on Monday."
+    )
+    attribution = by_cue(analyzer.analyze(text), "added")
+    assert attribution.source is not None and attribution.source.text == "The governor"
+    assert content_text(attribution) == "It is typical of her. She knows nothing about the budget"

@@ -305,6 +305,10 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     if clause is not None:
         first, last = _clause_range(ctx, verb, clause)
         return [trim(text, *char_span_of(doc, first, last))]
+    if cue.cue_class == "speech":
+        block = _block_after_colon(ctx, verb)
+        if block is not None:
+            return [block]
     adjective = predicate_adjective(verb) if cue.takes_object else None
     if adjective is not None:
         # "has been critical of the plan", "are aware that it failed": the adjective
@@ -408,6 +412,27 @@ def _without_aside(ctx: Context, first: int, last: int) -> int:
         if comma > first and doc[comma].text == "," and not ctx.inside_quote(doc[comma]):
             return comma - 1
     return last
+
+
+def _block_after_colon(ctx: Context, verb: Token) -> Range | None:
+    """The paragraph a speech verb introduces with a colon at the end of its line.
+
+    "The governor added:\n\nIt's typical of her. She knows nothing." — what was added is
+    the next paragraph, quoted or not.
+    """
+    doc, text = ctx.doc, ctx.text
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
+        return None
+    colon_end = doc[verb.i + 1].idx + 1
+    line_end = text.find("\n", colon_end)
+    if line_end < 0 or text[colon_end:line_end].strip():
+        return None
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    block = trim(text, start, len(text) if end < 0 else end)
+    return block if block[1] > block[0] else None
 
 
 def _adjective_content(adjective: Token) -> tuple[int, int]:
