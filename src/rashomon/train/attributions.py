@@ -25,6 +25,7 @@ from rashomon.extract.attribution.boundaries import (
     LEARNED_ROLES,
     BoundaryExample,
     BoundaryModel,
+    DocView,
     edge_options,
     token_range,
     token_spans,
@@ -88,8 +89,9 @@ def train_attribution_models(
     examples: list[BoundaryExample] = []
     for document, doc in parsed:
         found = find_attributions(doc, lexicon, sourcing, classifier)
+        view = DocView.of(doc)
         for attribution, gold in _pairs(found, document.attributions):
-            examples.extend(_boundary_examples(doc, attribution, gold))
+            examples.extend(_boundary_examples(doc, attribution, gold, view))
     logger.info("training the boundary model on %d span edges", len(examples))
     return classifier, train_boundaries(examples, epochs=epochs)
 
@@ -157,7 +159,7 @@ def _pairs(
 
 
 def _boundary_examples(
-    doc: Doc, found: FoundAttribution, gold: GoldAttribution
+    doc: Doc, found: FoundAttribution, gold: GoldAttribution, view: DocView
 ) -> list[BoundaryExample]:
     """The span edges to learn from one pair: where the finder put them, where gold does.
 
@@ -169,14 +171,14 @@ def _boundary_examples(
     examples = []
     for role in LEARNED_ROLES:
         own = spans[role]
-        pieces = normalize_spans(doc.text, golds[role]) if golds[role] else []
+        pieces = normalize_spans(view.text, golds[role]) if golds[role] else []
         if own is None or len(pieces) != 1:
             continue
         target = token_range(doc, pieces[0])
         if target is None:
             continue
         for side, edge, wanted in (("s", own[0], target[0]), ("e", own[1], target[1])):
-            options = edge_options(doc, found, spans, role, side, own[0])
+            options = edge_options(doc, found, spans, role, side, own[0], view)
             if options is not None and wanted in options and edge in options:
                 examples.append(
                     BoundaryExample(doc, role, side, edge, found.cue_token, tuple(options), wanted)

@@ -36,6 +36,7 @@ __all__ = [
     "BoundaryModel",
     "LEARNED_ROLES",
     "ROLES",
+    "DocView",
     "candidates",
     "edge_bounds",
     "edge_options",
@@ -219,7 +220,9 @@ def _hangs_inside(token: Token, start: int, end: int) -> bool:
     if token.is_punct or token.is_space:
         return True
     node = token
-    for _ in range(len(token.sent)):
+    # A chain of heads is never longer than the document (``Token.sent`` would walk every
+    # sentence of it on each call).
+    for _ in range(len(token.doc)):
         head = node.head
         if head.i == node.i:
             return False
@@ -347,23 +350,51 @@ def token_range(doc: Doc, piece: tuple[int, int]) -> tuple[int, int] | None:
     return span.start, span.end - 1
 
 
+@dataclass(frozen=True)
+class DocView:
+    """What the edge rules read of a document, computed once per document.
+
+    ``Doc.text`` joins every token on each call and ``Token.sent`` walks every sentence, so
+    asking them per edge made the edges of a long article cost as much as its parse.
+    ``sentences`` holds the ``[start, end)`` token range of each token's sentence.
+    """
+
+    text: str
+    sentences: Sequence[tuple[int, int]]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocView:
+        bounds = [(0, len(doc))] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                bounds[i] = (sentence.start, sentence.end)
+        return cls(doc.text, bounds)
+
+
 def edge_bounds(
-    doc: Doc, own: tuple[int, int], others: Sequence[tuple[int, int]], side: str, start: int
+    doc: Doc,
+    own: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    side: str,
+    start: int,
+    view: DocView | None = None,
 ) -> tuple[int, int]:
     """How far one edge of a span may move: within its sentence, never onto another span.
 
     ``others`` are the token ranges of the attribution's other spans; the start may not move
     left past one that ends before the span, the end not right past one that begins after it.
     An edge stays in the sentence it is in, so a quotation over several sentences keeps them.
+    ``view`` is the document's ``DocView`` (made here when not given).
     """
-    sentence = doc[own[0] if side == "s" else own[1]].sent
+    view = view if view is not None else DocView.of(doc)
+    sentence_start, sentence_end = view.sentences[own[0] if side == "s" else own[1]]
     if side == "s":
-        low, high = sentence.start, min(own[1], sentence.end - 1)
+        low, high = sentence_start, min(own[1], sentence_end - 1)
         for _first, last in others:
             if last < own[0]:
                 low = max(low, last + 1)
     else:
-        low, high = max(start, sentence.start), sentence.end - 1
+        low, high = max(start, sentence_start), sentence_end - 1
         for first, _last in others:
             if first > own[1]:
                 high = min(high, first - 1)
@@ -404,17 +435,27 @@ def token_spans(doc: Doc, attribution: FoundAttribution) -> Spans:
 
 
 def edge_options(
-    doc: Doc, attribution: FoundAttribution, spans: Spans, role: str, side: str, start: int
+    doc: Doc,
+    attribution: FoundAttribution,
+    spans: Spans,
+    role: str,
+    side: str,
+    start: int,
+    view: DocView | None = None,
 ) -> list[int] | None:
     """Where one edge of a role's span may go (``None``: it is not the model's to move).
 
-    ``start`` is where the span starts now, for the bounds of its end.
+    ``start`` is where the span starts now, for the bounds of its end; ``view`` as for
+    ``edge_bounds``.
     """
     own = spans[role]
-    if own is None or not movable(doc.text, role_range(attribution, role), side):
+    if own is None:
+        return None
+    view = view if view is not None else DocView.of(doc)
+    if not movable(view.text, role_range(attribution, role), side):
         return None
     others = [r for name, r in spans.items() if name != role and r is not None]
-    low, high = edge_bounds(doc, own, others, side, start)
+    low, high = edge_bounds(doc, own, others, side, start, view)
     return candidates(doc, own[0] if side == "s" else own[1], low, high, side)
 
 
@@ -424,7 +465,10 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
     Contents of one piece, sources and cues are refined; a content of several pieces (a
     quotation split by its cue) keeps the edges the quote marks gave it.
     """
-    text = doc.text
+    if not found:
+        return
+    view = DocView.of(doc)
+    text = view.text
     cache: FeatureCache = {}
     for attribution in found:
         spans = token_spans(doc, attribution)
@@ -434,11 +478,11 @@ def refine(doc: Doc, found: Sequence[FoundAttribution], model: BoundaryModel) ->
             if own is None or role not in model.roles:
                 continue
             first = own[0]
-            options = edge_options(doc, attribution, spans, role, "s", own[0])
+            options = edge_options(doc, attribution, spans, role, "s", own[0], view)
             if options is not None:
                 first = model.choose(doc, role, "s", own[0], cue, options, cache)
             last = own[1]
-            options = edge_options(doc, attribution, spans, role, "e", first)
+            options = edge_options(doc, attribution, spans, role, "e", first, view)
             if options is not None and own[1] >= first:
                 last = model.choose(doc, role, "e", own[1], cue, options, cache)
             moved = list(doc[min(first, own[0]) : max(first, own[0])]) + list(
