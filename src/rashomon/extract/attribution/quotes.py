@@ -137,11 +137,12 @@ def quotation_kind(text: str, content: list[tuple[int, int]], quotes: list[Quote
     quoted = 0
     total = 0
     for start, end in content:
-        for position in range(start, end):
-            if text[position].isalnum():
-                total += 1
-                if any(q.start < position < q.end - 1 for q in quotes):
-                    quoted += 1
+        total += sum(1 for char in text[start:end] if char.isalnum())
+        # Quotations never overlap, so their inner stretches are counted once each.
+        for q in quotes:
+            low, high = max(start, q.start + 1), min(end, q.end - 1)
+            if low < high:
+                quoted += sum(1 for char in text[low:high] if char.isalnum())
     if total == 0 or quoted == 0:
         return "indirect"
     return "direct" if quoted == total else "mixed"
