@@ -26,3 +26,11 @@ def by_cue(analysis: Analysis, cue: str) -> Attribution:
 
 def content_text(attribution: Attribution) -> str:
     return " ".join(piece.text for piece in attribution.content)
+
+
+def said(analysis: Analysis, cue: str, source: str, content: str) -> Attribution:
+    """The attribution with cue ``cue``, asserting its source and its content."""
+    attribution = by_cue(analysis, cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert content_text(attribution) == content
+    return attribution

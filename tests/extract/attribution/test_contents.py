@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_cue, content_text
+from conftest import by_cue, content_text, said
 
 from rashomon.extract.attribution.quotes import find_quotes
 from rashomon.pipeline import Analyzer
@@ -105,9 +105,7 @@ def test_contents_offsets_point_into_the_text(analyzer: Analyzer) -> None:
 def test_contents_as_frame_says_the_clause_it_hangs_on(
     analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(sentence), cue, source, content)
 
 
 def test_contents_as_of_time_is_not_a_frame(analyzer: Analyzer) -> None:

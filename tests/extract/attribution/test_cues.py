@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_cue, content_text
+from conftest import by_cue, content_text, said
 
 from rashomon.pipeline import Analyzer
 
@@ -28,9 +28,7 @@ from rashomon.pipeline import Analyzer
 def test_cues_speech_verbs(
     analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    attribution = said(analyzer.analyze(sentence), cue, source, content)
     assert attribution.polarity == "assert"
     assert attribution.kind == "indirect"
 
@@ -91,9 +89,7 @@ def test_cues_denial_verbs(analyzer: Analyzer, sentence: str, cue: str, content:
     ],
 )  # fmt: skip
 def test_cues_according_to(analyzer: Analyzer, sentence: str, source: str, content: str) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), "According to")
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(sentence), "According to", source, content)
 
 
 def test_cues_source_stops_at_its_cue(analyzer: Analyzer) -> None:
@@ -190,9 +186,7 @@ def test_cues_no_attribution_without_content(analyzer: Analyzer, sentence: str) 
     ],
 )  # fmt: skip
 def test_cues_headline_colon(analyzer: Analyzer, text: str, source: str, content: str) -> None:
-    attribution = by_cue(analyzer.analyze(text), ":")
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(text), ":", source, content)
 
 
 def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_cue, content_text
+from conftest import by_cue, content_text, said
 
 from rashomon.extract.attribution.quotes import find_quotes
 from rashomon.pipeline import Analyzer
@@ -25,9 +25,7 @@ def rules() -> Analyzer:
 def test_learned_cues_beyond_the_lexicon(
     analyzer: Analyzer, rules: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(sentence), cue, source, content)
     assert rules.analyze(sentence).attributions == ()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import by_cue, content_text
+from conftest import by_cue, content_text, said
 
 from rashomon.pipeline import Analyzer
 
@@ -93,9 +93,7 @@ def test_sourcing_fronted_asked_names_no_asker(
 def test_sourcing_participle_takes_its_noun_as_source(
     analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(sentence), cue, source, content)
 
 
 @pytest.mark.parametrize(
@@ -110,9 +108,7 @@ def test_sourcing_participle_takes_its_noun_as_source(
 def test_sourcing_fronted_participle_keeps_what_lies_before_its_source(
     analyzer: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-    assert content_text(attribution) == content
+    said(analyzer.analyze(sentence), cue, source, content)
 
 
 def test_sourcing_time_preposition_stays_out_of_a_parenthetical_cue(analyzer: Analyzer) -> None:
