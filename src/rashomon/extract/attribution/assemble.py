@@ -130,11 +130,11 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
                 last = child.i
         return doc[first].idx, doc[last].idx + len(doc[last].text)
     prep = bound_preposition(cue_token) if cue_token.pos_ in {"VERB", "AUX"} else None
-    after = doc[prep.i + 1].idx if prep is not None and prep.i + 1 < len(doc) else -1
-    if prep is not None and any(prep.idx - 1 <= start <= after + 1 for start, _ in content):
+    if prep is not None and prep.i <= last + 2 and prep.i + 1 < len(doc):
         # The preposition joins the cue when its object is the content ("called for a ban"),
         # not when the content lies elsewhere ("The plan, he said on Monday, will fail").
-        if prep.i <= last + 2:
+        after = doc[prep.i + 1].idx
+        if any(prep.idx - 1 <= start <= after + 1 for start, _ in content):
             last = prep.i
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -165,9 +165,9 @@ def _cut_out_frame(
     frames = [cue]
     if source is not None:
         gap = (min(cue[1], source[1]), max(cue[0], source[0]))
-        governed = char_span_of(ctx.doc, *subtree_range(cue_token))
-        inside = governed[0] <= source[0] and source[1] <= governed[1]
-        if not inside and any(start < gap[1] and gap[0] < end for start, end in content):
+        if any(start < gap[1] and gap[0] < end for start, end in content) and not _governs(
+            ctx, cue_token, source
+        ):
             # "Citing an old report, the senator said …" — what was cited lies between the
             # cue and the source; each is cut out on its own.
             frames.append(source)
@@ -189,6 +189,12 @@ def _cut_out_frame(
                 cut.append((start, end))
         pieces = cut
     return pieces
+
+
+def _governs(ctx: Context, cue_token: Token, source: Range) -> bool:
+    """Whether the source lies in the cue's own phrase ("according to the police")."""
+    start, end = char_span_of(ctx.doc, *subtree_range(cue_token))
+    return start <= source[0] and source[1] <= end
 
 
 def expand_to_quotes(piece: Range, quotes: list[Quote]) -> Range:
