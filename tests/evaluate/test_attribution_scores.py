@@ -21,6 +21,7 @@ from rashomon.evaluate.attributions import (
     gold_kind,
     predicted_from_analysis,
     score_attributions,
+    whole_matches,
 )
 from rashomon.evaluate.brat import GoldAttribution, GoldDocument, Offsets
 from rashomon.model import Analysis, Article, Attribution, Source, Span
@@ -161,6 +162,20 @@ def test_attribution_match_content_jaccard_threshold(length: int, matches: bool)
 def test_attribution_match_needs_overlapping_cue() -> None:
     scores = _score(_document(REPORTED), [_predicted(REPORTED, cue=_span("reporters"))])
     assert scores["attribution"]["tp"] == 0
+
+
+def test_whole_matches_names_the_predictions_that_match_one_to_one() -> None:
+    # Two predictions of the same quotation: only one can take it. The one with a wrong cue
+    # matches nothing, and the pronoun attribution matches its own gold.
+    predicted = [
+        _predicted(QUOTED),
+        _predicted(QUOTED),
+        _predicted(REPORTED, cue=_span("reporters")),
+        _predicted(PRONOUN),
+    ]
+    matched = whole_matches(TEXT, [QUOTED, REPORTED, PRONOUN], predicted)
+    assert len(matched & {0, 1}) == 1
+    assert 2 not in matched and 3 in matched
 
 
 @pytest.mark.parametrize(

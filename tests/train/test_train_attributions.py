@@ -1,5 +1,5 @@
-"""Training the cue classifier and the boundary model on a small BRAT corpus, through the
-library and the CLI."""
+"""Training the cue classifier, the boundary model and the attribution scorer on a small BRAT
+corpus, through the library and the CLI."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from rashomon.cli import app
 from rashomon.extract.attribution.boundaries import BoundaryModel
-from rashomon.extract.attribution.classifier import CueClassifier
+from rashomon.extract.attribution.classifier import CueClassifier, hashed
+from rashomon.extract.attribution.scorer import AttributionScorer
 from rashomon.nlp.loading import load_model
 from rashomon.train.attributions import train_attribution_models, train_cue_classifier
 
@@ -66,7 +67,7 @@ def test_train_attributions_is_deterministic_and_round_trips(tmp_path: Path) -> 
 def test_the_boundary_model_learns_from_what_the_finder_drew(tmp_path: Path) -> None:
     # The finder, run with the new classifier, draws spans for "endorsed"; each is paired
     # with its gold attribution, and every edge becomes a training example.
-    classifier, boundaries = train_attribution_models(_corpus(tmp_path / "gold"), epochs=4)
+    classifier, boundaries, _ = train_attribution_models(_corpus(tmp_path / "gold"), epochs=4)
     assert "endorse" in classifier.lemmas
     assert boundaries.roles == {"content"}
     assert np.count_nonzero(boundaries.weights) > 0
@@ -76,10 +77,21 @@ def test_the_boundary_model_learns_from_what_the_finder_drew(tmp_path: Path) -> 
     assert np.array_equal(first.weights, second.weights)
 
 
-def test_train_attributions_cli_writes_both_models(tmp_path: Path) -> None:
+def test_the_scorer_learns_from_whole_attributions(tmp_path: Path) -> None:
+    # Every "endorsed" attribution the finder draws matches its gold one, so the scorer
+    # learns to believe them: its bias rises above zero, and training is deterministic.
+    models = train_attribution_models(_corpus(tmp_path / "gold"), epochs=4)
+    assert models.scorer.weights[hashed(["bias"])][0] > 0
+    assert models.scorer.weights[hashed(["lemma=endorse"])][0] > 0
+    again = train_attribution_models(_corpus(tmp_path / "again"), epochs=4)
+    assert np.array_equal(models.scorer.weights, again.scorer.weights)
+
+
+def test_train_attributions_cli_writes_all_three_models(tmp_path: Path) -> None:
     gold = _corpus(tmp_path / "gold")
     output = tmp_path / "cues.npz"
     boundaries = tmp_path / "boundaries.npz"
+    scorer = tmp_path / "scorer.npz"
     result = CliRunner().invoke(
         app,
         [
@@ -90,6 +102,8 @@ def test_train_attributions_cli_writes_both_models(tmp_path: Path) -> None:
             str(output),
             "--boundaries",
             str(boundaries),
+            "--scorer",
+            str(scorer),
             "--epochs",
             "2",
         ],
@@ -97,6 +111,7 @@ def test_train_attributions_cli_writes_both_models(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "endorse" in CueClassifier.load(output).lemmas
     assert BoundaryModel.load(boundaries).roles == {"content"}
+    assert AttributionScorer.load(scorer).cue_threshold == 0.15
 
 
 @pytest.mark.parametrize("missing", ["no-such-folder"])

@@ -1,10 +1,10 @@
 """``rashomon train``: learn rashomon's small models from annotated corpora.
 
-``rashomon train attributions GOLD_DIR`` trains the cue classifier and the span-boundary
-model on a BRAT corpus in PolNeAR's layout and writes each as a ``.npz`` file. The shipped
-models (``src/rashomon/models/polnear_cue_classifier.npz`` and
-``polnear_boundaries.npz``) are reproduced by running it on PolNeAR train with ``--output``
-and ``--boundaries`` pointing there.
+``rashomon train attributions GOLD_DIR`` trains the cue classifier, the span-boundary model
+and the attribution scorer on a BRAT corpus in PolNeAR's layout and writes each as a ``.npz``
+file. The shipped models (``src/rashomon/models/polnear_cue_classifier.npz``,
+``polnear_boundaries.npz`` and ``polnear_attribution_scorer.npz``) are reproduced by running
+it on PolNeAR train with ``--output``, ``--boundaries`` and ``--scorer`` pointing there.
 """
 
 from __future__ import annotations
@@ -48,10 +48,14 @@ def attributions(
         Path,
         typer.Option("--boundaries", help="Where to write the trained span-boundary model."),
     ] = Path("rashomon-boundaries.npz"),
+    scorer: Annotated[
+        Path,
+        typer.Option("--scorer", help="Where to write the trained attribution scorer."),
+    ] = Path("rashomon-attribution-scorer.npz"),
     epochs: Annotated[int, typer.Option(min=1, help="Passes of gradient descent.")] = 6,
     verbose: Verbosity = 0,
 ) -> None:
-    """Train the cue classifier and the span-boundary model on GOLD_DIR."""
+    """Train the cue classifier, the span-boundary model and the attribution scorer on GOLD_DIR."""
     configure_logging(verbose)
     errors = Console(stderr=True)
     with Progress(
@@ -68,13 +72,13 @@ def attributions(
             progress.update(task, completed=done, total=total)
 
         try:
-            classifier, boundary_model = train_attribution_models(
-                gold, epochs=epochs, progress=advance
-            )
+            models = train_attribution_models(gold, epochs=epochs, progress=advance)
         except RashomonError as error:
             print_error(errors, str(error))
             raise typer.Exit(1) from None
-    classifier.save(output)
-    errors.print(f"wrote {output} ({len(classifier.lemmas)} candidate lemmas)")
-    boundary_model.save(boundaries)
+    models.classifier.save(output)
+    errors.print(f"wrote {output} ({len(models.classifier.lemmas)} candidate lemmas)")
+    models.boundaries.save(boundaries)
     errors.print(f"wrote {boundaries}")
+    models.scorer.save(scorer)
+    errors.print(f"wrote {scorer}")

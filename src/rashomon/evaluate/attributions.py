@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.errors import RashomonError
-from rashomon.evaluate.brat import GoldDocument, Offsets, read_corpus
+from rashomon.evaluate.brat import GoldAttribution, GoldDocument, Offsets, read_corpus
 from rashomon.model import Analysis
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "normalize_spans",
     "predicted_from_analysis",
     "score_attributions",
+    "whole_matches",
 ]
 
 logger = logging.getLogger(__name__)
@@ -247,6 +248,18 @@ def _match_attributions(
             if jaccard >= _JACCARD_FLOOR:
                 pairs.append((jaccard, g, p))
     return _greedy(pairs)
+
+
+def whole_matches(
+    text: str, gold: Sequence[GoldAttribution], predicted: Sequence[PredictedAttribution]
+) -> set[int]:
+    """The indices of the predicted attributions that match a gold one whole.
+
+    The same one-to-one matching as the whole-attribution score; training the attribution
+    scorer uses it to label what the finder drew.
+    """
+    pairs = _match_attributions(_normalize_all(text, gold), _normalize_all(text, predicted))
+    return {p for _, p in pairs}
 
 
 def _span_counts(gold: set[Intervals], predicted: set[Intervals]) -> tuple[int, int]:

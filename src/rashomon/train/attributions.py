@@ -6,8 +6,10 @@ and fits the hashed logistic regression of ``extract.attribution.classifier``.
 ``train_attribution_models`` does that and then fits the boundary model of
 ``extract.attribution.boundaries`` on the same parse: it runs the finder with the new
 classifier, pairs each attribution found with the gold one whose cue it overlaps, and learns
-to move each span edge the finder drew to the gold edge. Parsing, the feature hashing and the
-seeded shuffles are deterministic, so the same corpus gives the same models.
+to move each span edge the finder drew to the gold edge. Last it fits the attribution scorer
+of ``extract.attribution.scorer`` on the whole attributions the finder draws, each labelled
+by whether it matches a gold one. Parsing, the feature hashing and the seeded shuffles are
+deterministic, so the same corpus gives the same models.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rashomon.evaluate.attributions import normalize_spans
+from rashomon.evaluate.attributions import PredictedAttribution, normalize_spans, whole_matches
 from rashomon.evaluate.brat import GoldAttribution, GoldDocument, read_corpus
 from rashomon.extract.attribution.boundaries import (
     LEARNED_ROLES,
@@ -31,19 +34,42 @@ from rashomon.extract.attribution.boundaries import (
     token_spans,
     train_boundaries,
 )
-from rashomon.extract.attribution.classifier import CueClassifier, cue_features, train_classifier
+from rashomon.extract.attribution.classifier import (
+    CueClassifier,
+    cue_features,
+    fit_logistic,
+    train_classifier,
+)
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.scorer import (
+    CUE_THRESHOLD,
+    AttributionScorer,
+    attribution_features,
+    settled,
+)
 from rashomon.extract.attribution.spans import overlaps
 from rashomon.nlp.loading import load_parser
 
-__all__ = ["train_attribution_models", "train_cue_classifier"]
+__all__ = ["AttributionModels", "train_attribution_models", "train_cue_classifier"]
 
 logger = logging.getLogger(__name__)
 
 _VERB_POS = {"VERB", "AUX"}
+#: The scorer learns from cue probabilities of classifiers that never saw the document:
+#: each fold's documents are scored by a classifier trained on the other folds. With the
+#: final classifier's in-sample probabilities it would trust them more than they deserve.
+_SCORER_FOLDS = 4
+
+
+class AttributionModels(NamedTuple):
+    """What ``train_attribution_models`` learns, in the order the finder uses them."""
+
+    classifier: CueClassifier
+    boundaries: BoundaryModel
+    scorer: AttributionScorer
 
 
 Parsed = list[tuple[GoldDocument, Doc]]
@@ -76,12 +102,12 @@ def train_attribution_models(
     epochs: int = 6,
     batch_size: int = 16,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[CueClassifier, BoundaryModel]:
-    """Train the cue classifier and then the boundary model on the corpus in ``gold_dir``.
+) -> AttributionModels:
+    """Train the cue classifier, the boundary model and the scorer on ``gold_dir``.
 
     The boundary model learns from what the finder draws with the new classifier, so that
-    the edges it learns to move are the edges it will be given at run time. Arguments as for
-    ``train_cue_classifier``.
+    the edges it learns to move are the edges it will be given at run time; the scorer
+    learns from what the finder draws with both. Arguments as for ``train_cue_classifier``.
     """
     parsed = _parse(gold_dir, nlp, batch_size, progress)
     classifier = _fit_classifier(parsed, epochs)
@@ -93,7 +119,44 @@ def train_attribution_models(
         for attribution, gold in _pairs(found, document.attributions):
             examples.extend(_boundary_examples(doc, attribution, gold, view))
     logger.info("training the boundary model on %d span edges", len(examples))
-    return classifier, train_boundaries(examples, epochs=epochs)
+    boundaries = train_boundaries(examples, epochs=epochs)
+    return AttributionModels(classifier, boundaries, _fit_scorer(parsed, boundaries, epochs))
+
+
+def _fit_scorer(parsed: Parsed, boundaries: BoundaryModel, epochs: int) -> AttributionScorer:
+    """Fit the scorer on the attributions the finder draws, labelled right or wrong.
+
+    It learns only from those it will judge (not the ``settled`` ones). The finder proposes
+    learned cues from ``CUE_THRESHOLD``, as it does when a scorer follows it; the cue
+    probabilities come from out-of-fold classifiers.
+    """
+    lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
+    folds = min(_SCORER_FOLDS, len(parsed))
+    examples: list[tuple[list[str], bool]] = []
+    for fold in range(folds):
+        rest = [pair for number, pair in enumerate(parsed) if number % folds != fold]
+        held = [pair for number, pair in enumerate(parsed) if number % folds == fold]
+        trained = _fit_classifier(rest if rest else held, epochs)
+        classifier = CueClassifier(trained.weights, trained.lemmas, CUE_THRESHOLD)
+        for document, doc in held:
+            found = find_attributions(doc, lexicon, sourcing, classifier, boundaries)
+            predicted = [
+                PredictedAttribution((a.source,) if a.source else (), (a.cue,), tuple(a.content))
+                for a in found
+            ]
+            right = whole_matches(document.text, document.attributions, predicted)
+            context = Context.build(doc, lexicon, sourcing, classifier)
+            examples.extend(
+                (attribution_features(context, found, number), number in right)
+                for number, attribution in enumerate(found)
+                if not settled(context, attribution)
+            )
+    logger.info(
+        "training the scorer on %d attributions, %d right",
+        len(examples),
+        sum(label for _, label in examples),
+    )
+    return AttributionScorer(fit_logistic(examples, epochs=epochs))
 
 
 def _parse(

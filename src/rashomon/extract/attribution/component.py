@@ -19,13 +19,15 @@ from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.scorer import AttributionScorer
 from rashomon.lexicons import lexicons
 from rashomon.nlp.component import RashomonPipe
 from rashomon.nlp.extensions import ATTRIBUTIONS
 
 __all__ = ["CUE_MODELS", "AttributionFinder"]
 
-#: The cue models a finder can use: the classifier trained on PolNeAR, or none (lexicon only).
+#: The cue models a finder can use: the models trained on PolNeAR (cue classifier, span
+#: boundaries, attribution scorer), or none (the lexicon and the rules alone).
 CUE_MODELS = ("polnear", "none")
 
 
@@ -37,8 +39,9 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
         name: its name in the pipeline.
         cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``).
         sourcing: the registered name of the sourcing lexicon loader.
-        cue_model: ``"polnear"`` to let the cue classifier trained on PolNeAR train decide
-            cues in context (the default), or ``"none"`` for the lexicon alone.
+        cue_model: ``"polnear"`` to let the models trained on PolNeAR train decide cues in
+            context, move span edges and weigh each finished attribution (the default), or
+            ``"none"`` for the lexicon alone.
     """
 
     def __init__(
@@ -60,10 +63,13 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
             )
         self.classifier = CueClassifier.default() if cue_model == "polnear" else None
         self.boundaries = BoundaryModel.default() if cue_model == "polnear" else None
+        self.scorer = AttributionScorer.default() if cue_model == "polnear" else None
 
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""
-        return find_attributions(doc, self.cues, self.sourcing, self.classifier, self.boundaries)
+        return find_attributions(
+            doc, self.cues, self.sourcing, self.classifier, self.boundaries, self.scorer
+        )
 
     def set_annotations(self, doc: Doc, found: list[FoundAttribution]) -> None:
         """Store the attributions as plain data on the ``Doc``."""

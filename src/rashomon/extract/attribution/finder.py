@@ -38,6 +38,7 @@ from rashomon.extract.attribution.quotations import (
     attach_split_quotes,
     find_orphan_quotes,
 )
+from rashomon.extract.attribution.scorer import AttributionScorer
 from rashomon.extract.attribution.sourcing import classify_sourcing, clause_root, source_range
 from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
 
@@ -86,13 +87,18 @@ def find_attributions(
     sourcing: SourcingLexicon,
     classifier: CueClassifier | None = None,
     boundaries: BoundaryModel | None = None,
+    scorer: AttributionScorer | None = None,
 ) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order of their cues.
 
     With a learned ``classifier``, the words it was trained on are cues when it says so in
     their context, whether the lexicon lists them ("voted for the bill") or not. With a
     learned ``boundaries`` model, the edges of the spans move to where that corpus puts them.
+    With a ``scorer`` as well, the classifier proposes cues it is less sure of, and the
+    scorer keeps the finished attributions it believes.
     """
+    if scorer is not None and classifier is not None:
+        classifier = scorer.candidates(classifier)
     ctx = Context.build(doc, cues, sourcing, classifier)
     found: list[FoundAttribution] = []
     used_cues: set[int] = set()
@@ -114,6 +120,8 @@ def find_attributions(
     attach_continued_quotes(ctx, found)
     if boundaries is not None:
         refine(doc, found, boundaries)
+    if scorer is not None:
+        found = scorer.keep(ctx, found)
     _link(doc, found)
     return found
 

@@ -1,6 +1,6 @@
-"""Sparse storage for the hashed linear models (cue classifier, boundary model).
+"""Sparse storage for the hashed linear models (cue classifier, boundary model, scorer).
 
-Both keep one weight per hashed feature in a dense vector while they work; on disk only the
+Each keeps one weight per hashed feature in a dense vector while they work; on disk only the
 non-zero weights go, as ``.npz`` (indices and float32 values), with whatever else a model
 needs beside them.
 """
