@@ -6,7 +6,7 @@ time; on a long article the rules would spend more time there than the parser sp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +30,7 @@ class Context:
     sentence_of: list[int]
     quoted: list[bool] | None = None
     classifier: CueClassifier | None = None
+    _probabilities: dict[int, float] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -57,6 +58,20 @@ class Context:
                 for index in range(span.start, span.end):
                     quoted[index] = True
         return cls(doc, text, quotes, cues, sourcing, bounds, sentence_of, quoted, classifier)
+
+    def cue_probability(self, token: Token) -> float | None:
+        """The classifier's P(cue) for a candidate token, None for any other; computed once.
+
+        The finder asks it when it meets the word and the scorer again when it weighs the
+        finished attribution.
+        """
+        if self.classifier is None or not self.classifier.is_candidate(token):
+            return None
+        cached = self._probabilities.get(token.i)
+        if cached is None:
+            in_lexicon = self.cues.verb_cue(token) is not None
+            cached = self._probabilities[token.i] = self.classifier.probability(token, in_lexicon)
+        return cached
 
     def inside_quote(self, token: Token) -> bool:
         """Whether the token lies inside quotation marks."""

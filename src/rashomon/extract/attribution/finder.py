@@ -145,8 +145,8 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
     if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
         # Learned in context: "cited the report" is a cue, "cited for speeding" is not. A
         # speech verb governing a clause ("was quoted as saying that …") needs no second opinion.
-        probability = ctx.classifier.probability(token, verb_cue is not None)
-        if probability < ctx.classifier.threshold:
+        probability = ctx.cue_probability(token)
+        if probability is None or probability < ctx.classifier.threshold:
             return None
         if verb_cue is None:
             verb_cue = Cue(token.lemma_.lower(), "verb", "learned", "assert", True, True)

@@ -97,12 +97,8 @@ def attribution_features(ctx: Context, found: Sequence[FoundAttribution], index:
     attribution = found[index]
     cue = ctx.doc[attribution.cue_token]
     lemma = cue.lemma_.lower()
-    classifier = ctx.classifier
-    if classifier is not None and classifier.is_candidate(cue):
-        in_lexicon = ctx.cues.verb_cue(cue) is not None
-        probability = _bucket(classifier.probability(cue, in_lexicon), _PROBABILITY_STEPS)
-    else:
-        probability = "none"
+    value = ctx.cue_probability(cue)
+    probability = "none" if value is None else _bucket(value, _PROBABILITY_STEPS)
     kind = attribution.kind
     features = [
         "bias",
