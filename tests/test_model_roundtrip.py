@@ -73,6 +73,7 @@ def _analysis() -> Analysis:
                 content=(_span("The fence is down,"), _span("and the port is closed.")),
                 kind="direct",
                 polarity="assert",
+                confidence=0.873,
                 sourcing="named",
                 said_on="2024-03-14",
                 said_on_text="on Thursday",

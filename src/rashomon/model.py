@@ -96,6 +96,10 @@ class Attribution:
 
     ``source`` is ``None`` when the text names nobody ("it was reported that …").
     ``content`` has several pieces when a quote is split around its cue.
+    ``confidence`` is the attribution scorer's probability, from 0 to 1, that the
+    attribution is right as a whole (``None`` in the ``rules`` mode, which has no scorer);
+    on PolNeAR dev, precision rises with it (see the README), so a user who needs fewer
+    false alarms can keep only the higher ones.
     """
 
     id: str
@@ -108,6 +112,7 @@ class Attribution:
     said_on: str | None = None
     said_on_text: str | None = None
     claim: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -252,6 +257,7 @@ class Analysis:
                     said_on=item.get("said_on"),
                     said_on_text=item.get("said_on_text"),
                     claim=item.get("claim"),
+                    confidence=item.get("confidence"),
                 )
                 for item in data.get("attributions", ())
             ),

@@ -284,6 +284,7 @@ def _attribution(
         said_on=resolve_date(said_on_text, article.published) if said_on_text else None,
         said_on_text=said_on_text,
         claim=claim_id,
+        confidence=data.get("confidence"),
     )
 
 

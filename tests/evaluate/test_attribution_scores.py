@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +177,23 @@ def test_whole_matches_names_the_predictions_that_match_one_to_one() -> None:
     matched = whole_matches(TEXT, [QUOTED, REPORTED, PRONOUN], predicted)
     assert len(matched & {0, 1}) == 1
     assert 2 not in matched and 3 in matched
+
+
+def test_scores_at_confidence_floors_keep_only_the_sure_predictions() -> None:
+    # The right quotation is sure; the wrong-cued report is not. At 0.5 only the quotation
+    # remains: precision rises, recall counts every gold attribution still.
+    predicted = [
+        replace(_predicted(QUOTED), confidence=0.95),
+        replace(_predicted(REPORTED, cue=_span("reporters")), confidence=0.4),
+    ]
+    scores = _score(_document(QUOTED, REPORTED), predicted)
+    assert scores["attribution"]["p"] == 50.0
+    at = scores["at_confidence"]
+    assert at["0.5"]["p"] == 100.0 and at["0.5"]["tp"] == 1 and at["0.5"]["fn"] == 1
+    assert at["0.9"]["tp"] == 1
+    assert "confidence >= 0.5" in format_report(scores)
+    # A system that gives no confidence has no such rows.
+    assert _score(_document(QUOTED), [_predicted(QUOTED)])["at_confidence"] == {}
 
 
 @pytest.mark.parametrize(

@@ -406,6 +406,8 @@ def test_rows_are_stored_as_analysed_and_point_at_each_other(
         text_ = texts[row.article_id]
         assert text_[row.cue_start : row.cue_end] == row.cue_text
         assert row.content and all(text_[s:e] in row.content_text for s, e in row.content)
+        # The default mode's scorer gives every attribution its confidence.
+        assert row.confidence is not None and 0.0 <= row.confidence <= 1.0
         if row.entity_id is not None:
             assert entities[row.entity_id].article_id == row.article_id
         if row.claim_id is not None:

@@ -23,6 +23,7 @@ from rashomon.evaluate.brat import GoldAttribution, GoldDocument, Offsets, read_
 from rashomon.model import Analysis
 
 __all__ = [
+    "CONFIDENCE_FLOORS",
     "KINDS",
     "PRONOUNS",
     "ROLES",
@@ -66,8 +67,9 @@ Scores = dict[str, Any]
 class PredictedAttribution:
     """One attribution a system found, as character offsets (see ``GoldAttribution``).
 
-    ``kind`` is ``direct``/``indirect``/``mixed`` (``None``: derive it from the content text)
-    and ``source_is_pronoun`` marks a source such as "he" or "who".
+    ``kind`` is ``direct``/``indirect``/``mixed`` (``None``: derive it from the content text),
+    ``source_is_pronoun`` marks a source such as "he" or "who", and ``confidence`` is the
+    system's own probability for the attribution, when it gives one.
     """
 
     source: Offsets
@@ -75,6 +77,12 @@ class PredictedAttribution:
     content: Offsets
     kind: str | None = None
     source_is_pronoun: bool = False
+    confidence: float | None = None
+
+
+#: The confidence floors the report scores at: what a user keeping only the attributions at
+#: or above each would get.
+CONFIDENCE_FLOORS = (0.5, 0.7, 0.9)
 
 
 def predicted_from_analysis(analysis: Analysis) -> list[PredictedAttribution]:
@@ -97,6 +105,7 @@ def predicted_from_analysis(analysis: Analysis) -> list[PredictedAttribution]:
                 content=tuple((piece.start, piece.end) for piece in item.content),
                 kind=item.kind,
                 source_is_pronoun=pronoun,
+                confidence=item.confidence,
             )
         )
     return predicted
@@ -283,6 +292,7 @@ class _Tally:
         self.attribution: Counter[str] = Counter()
         self.publisher: dict[str, Counter[str]] = {}
         self.groups: dict[str, Counter[str]] = {}
+        self.confidence: dict[float, Counter[str]] = {}
 
     def add_spans(self, role: str, gold: set[Intervals], predicted: set[Intervals]) -> None:
         exact, overlap = _span_counts(gold, predicted)
@@ -321,6 +331,9 @@ class _Tally:
             "by_publisher": {name: whole(c) for name, c in sorted(self.publisher.items())},
             "by_kind": {kind: group(f"kind:{kind}") for kind in sorted(set(KINDS) | set(kinds))},
             "pronoun_sources": group("pronoun"),
+            "at_confidence": {
+                f"{floor:.1f}": whole(counter) for floor, counter in sorted(self.confidence.items())
+            },
         }
 
 
@@ -344,7 +357,9 @@ def score_attributions(
     Returns:
         ``{"documents", "gold", "predicted", "exact": {role: prf}, "overlap": {role: prf},
         "attribution": prf, "by_publisher": {publisher: prf}, "by_kind": {kind: prf},
-        "pronoun_sources": prf}`` where ``prf`` is ``{"p", "r", "f1", "tp", "fp", "fn"}``.
+        "pronoun_sources": prf, "at_confidence": {floor: prf}}`` where ``prf`` is ``{"p",
+        "r", "f1", "tp", "fp", "fn"}``. ``at_confidence`` scores only the predictions whose
+        confidence reaches each of ``CONFIDENCE_FLOORS`` (empty when none has a confidence).
         Span scores count each distinct span of a role once per document, because one source
         often speaks several times and should be found, not counted, several times. In
         ``by_kind`` and ``pronoun_sources`` recall is over gold items of the group and
@@ -355,6 +370,7 @@ def score_attributions(
         logger.warning("predictions for %d documents not in the gold set ignored", len(unknown))
     tally = _Tally()
     gold_total = predicted_total = 0
+    confident = any(item.confidence is not None for items in predicted.values() for item in items)
     for document in gold:
         items = list(predicted.get(document.id, ()))
         gold_items = _normalize_all(document.text, document.attributions)
@@ -373,6 +389,17 @@ def score_attributions(
         counts = Counter(gold=len(gold_items), predicted=len(predicted_items), tp=len(matches))
         tally.attribution.update(counts)
         tally.publisher.setdefault(document.publisher or "unknown", Counter()).update(counts)
+        if confident:
+            for floor in CONFIDENCE_FLOORS:
+                kept = [
+                    p
+                    for p, item in enumerate(items)
+                    if item.confidence is not None and item.confidence >= floor
+                ]
+                hits = _match_attributions(gold_items, [predicted_items[p] for p in kept])
+                tally.confidence.setdefault(floor, Counter()).update(
+                    gold=len(gold_items), predicted=len(kept), tp=len(hits)
+                )
         for g, gold_item in enumerate(document.attributions):
             tally.add_group(
                 f"kind:{gold_kind(document.text, gold_item.content)}", "gold", g in gold_hits
@@ -492,6 +519,8 @@ def format_report(scores: Mapping[str, Any]) -> str:
     for name, prf in scores["by_kind"].items():
         lines.append(row(f"  kind {name}", prf))
     lines.append(row("  pronoun sources", scores["pronoun_sources"]))
+    for floor, prf in scores.get("at_confidence", {}).items():
+        lines.append(row(f"  confidence >= {floor}", prf))
     return "\n".join(lines)
 
 
@@ -520,6 +549,7 @@ def _align(document: GoldDocument, analysis: Analysis) -> list[PredictedAttribut
             moved(item.content),
             item.kind,
             item.source_is_pronoun,
+            item.confidence,
         )
         for item in predicted
     ]

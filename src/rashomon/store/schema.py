@@ -175,6 +175,8 @@ class AttributionRow(Base):
     said_on: Mapped[str | None] = mapped_column(String(10))
     said_on_text: Mapped[str | None] = mapped_column(String(100))
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"), index=True)
+    #: The attribution scorer's probability that it is right; None in the ``rules`` mode.
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class ClaimRow(Base):

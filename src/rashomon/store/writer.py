@@ -362,6 +362,7 @@ class StoreWriter:
                     said_on=item.said_on,
                     said_on_text=item.said_on_text,
                     claim_id=claim_of.get(item.id),
+                    confidence=item.confidence,
                 )
             )
         return _inserted(session, AttributionRow, rows)

@@ -48,7 +48,6 @@ from rashomon.extract.attribution.scorer import (
     CUE_THRESHOLD,
     AttributionScorer,
     attribution_features,
-    settled,
 )
 from rashomon.extract.attribution.spans import overlaps
 from rashomon.nlp.loading import load_parser
@@ -126,9 +125,9 @@ def train_attribution_models(
 def _fit_scorer(parsed: Parsed, boundaries: BoundaryModel, epochs: int) -> AttributionScorer:
     """Fit the scorer on the attributions the finder draws, labelled right or wrong.
 
-    It learns only from those it will judge (not the ``settled`` ones). The finder proposes
-    learned cues from ``CUE_THRESHOLD``, as it does when a scorer follows it; the cue
-    probabilities come from out-of-fold classifiers.
+    It learns from all of them, the ``settled`` ones too, because every attribution gets its
+    probability as a confidence. The finder proposes learned cues from ``CUE_THRESHOLD``, as
+    it does when a scorer follows it; the cue probabilities come from out-of-fold classifiers.
     """
     lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
     folds = min(_SCORER_FOLDS, len(parsed))
@@ -148,8 +147,7 @@ def _fit_scorer(parsed: Parsed, boundaries: BoundaryModel, epochs: int) -> Attri
             context = Context.build(doc, lexicon, sourcing, classifier)
             examples.extend(
                 (attribution_features(context, found, number), number in right)
-                for number, attribution in enumerate(found)
-                if not settled(context, attribution)
+                for number in range(len(found))
             )
     logger.info(
         "training the scorer on %d attributions, %d right",

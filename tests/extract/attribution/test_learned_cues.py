@@ -55,3 +55,17 @@ def test_learned_cues_doubled_apostrophes_are_quotes() -> None:
     text = "He said ''the vote is lost,'' and left."
     quotes = find_quotes(text)
     assert [text[q.start : q.end] for q in quotes] == ["''the vote is lost,''"]
+
+
+def test_the_default_mode_says_how_sure_it_is_and_the_rules_mode_does_not(
+    analyzer: Analyzer, rules: Analyzer
+) -> None:
+    sentence = "The minister said that the bridge would reopen in May."
+    (sure,) = analyzer.analyze(sentence).attributions
+    assert sure.confidence is not None and 0.5 < sure.confidence <= 1.0
+    assert sure.confidence == round(sure.confidence, 3)
+    (plain,) = rules.analyze(sentence).attributions
+    assert plain.confidence is None
+    # The JSON document carries it.
+    data = analyzer.analyze(sentence).to_dict()
+    assert data["attributions"][0]["confidence"] == sure.confidence

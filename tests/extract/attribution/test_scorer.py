@@ -148,3 +148,14 @@ def test_the_scorer_round_trips_with_its_thresholds(tmp_path: Path) -> None:
     loaded = AttributionScorer.load(tmp_path / "scorer.npz")
     assert (loaded.threshold, loaded.cue_threshold) == (0.35, 0.1)
     assert np.allclose(loaded.weights, scorer.weights)
+
+
+def test_every_attribution_the_scorer_weighs_gets_its_confidence(nlp: Language) -> None:
+    doc = nlp(
+        "The senator praised the governor for her handling of the crisis, and the minister "
+        "said that the plan had failed."
+    )
+    kept = _find(doc, _scorer(bias=-5.0))
+    # "said" stands (a speech verb governing a clause) but carries the scorer's doubt.
+    assert [(doc.text[slice(*a.cue)], a.confidence) for a in kept] == [("said", 0.007)]
+    assert all(a.confidence is None for a in _find(doc))

@@ -17,7 +17,9 @@ class FoundAttribution:
     ``parent`` is the index of the attribution this one elaborates ("…, saying that …" or
     "…, adding that …" hang on the act they continue); ``refers_to`` the index of the
     attribution whose claim this one's content points back to ("repudiated the reports");
-    ``source_token`` is the head token of the source, for resolving pronouns.
+    ``source_token`` is the head token of the source, for resolving pronouns;
+    ``confidence`` the attribution scorer's probability that the attribution is right, when
+    a scorer weighed it.
     """
 
     cue: Range
@@ -36,6 +38,7 @@ class FoundAttribution:
     content_lemmas: list[str] = field(default_factory=list)
     content_names: list[str] = field(default_factory=list)
     entity: int | None = None
+    confidence: float | None = None
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for the ``Doc`` extension (tuples become lists)."""

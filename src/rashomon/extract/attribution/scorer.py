@@ -173,13 +173,16 @@ class AttributionScorer:
     def keep(self, ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
         """The attributions the scorer believes, and the ``settled`` ones, in their order.
 
-        Every attribution is scored against the full list, so that dropping one does not
-        change what its neighbours look like.
+        Each gets its probability as ``confidence``. Every attribution is scored against the
+        full list, so that dropping one does not change what its neighbours look like.
         """
+        for index, attribution in enumerate(found):
+            attribution.confidence = round(self.probability(ctx, found, index), 3)
         return [
             attribution
-            for index, attribution in enumerate(found)
-            if settled(ctx, attribution) or self.probability(ctx, found, index) >= self.threshold
+            for attribution in found
+            if settled(ctx, attribution)
+            or (attribution.confidence is not None and attribution.confidence >= self.threshold)
         ]
 
     def candidates(self, classifier: CueClassifier) -> CueClassifier:
