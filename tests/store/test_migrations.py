@@ -23,8 +23,18 @@ def _store_at(url: str, revision: str) -> None:
     engine.dispose()
 
 
-def test_a_store_of_the_first_schema_is_upgraded_keeping_its_rows(store_url: str) -> None:
-    _store_at(store_url, "0001")
+@pytest.mark.parametrize(
+    ("revision", "new_column", "rows"),
+    [
+        # 0002 gave claims their sentence embedding; 0003 gave attributions a confidence.
+        ("0001", "SELECT embedding FROM claims", [(None,)]),
+        ("0002", "SELECT confidence FROM attributions", []),
+    ],
+)
+def test_an_older_store_is_upgraded_keeping_its_rows(
+    store_url: str, revision: str, new_column: str, rows: list[tuple[None]]
+) -> None:
+    _store_at(store_url, revision)
     engine = create_engine(store_url)
     with engine.begin() as connection:
         connection.execute(
@@ -40,30 +50,9 @@ def test_a_store_of_the_first_schema_is_upgraded_keeping_its_rows(store_url: str
         (claim,) = queries.claims(store)
         assert (claim.text, claim.contested) == ("the dam burst", True)
         with store.engine.connect() as connection:
-            columns = connection.execute(text("SELECT embedding FROM claims")).all()
-        assert columns == [(None,)]
+            assert connection.execute(text(new_column)).all() == rows
     with Store.open(store_url) as reopened:
         assert queries.status(reopened)["claims"] == 1
-
-
-def test_a_store_before_confidence_gains_the_column_and_keeps_its_rows(store_url: str) -> None:
-    _store_at(store_url, "0002")
-    engine = create_engine(store_url)
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO claims (id, text, terms, negated, asserted, denied, contested) "
-                "VALUES (1, 'the pier collapsed', '[\"pier\"]', false, 1, 0, false)"
-            )
-        )
-    engine.dispose()
-    with pytest.raises(StoreError, match="this rashomon needs"):
-        Store.open(store_url)
-    with Store.open(store_url, write=True) as store:
-        (claim,) = queries.claims(store)
-        assert claim.text == "the pier collapsed"
-        with store.engine.connect() as connection:
-            assert connection.execute(text("SELECT confidence FROM attributions")).all() == []
 
 
 def test_a_database_that_is_not_a_store_is_refused_for_reading(tmp_path: Path) -> None:
