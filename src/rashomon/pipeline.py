@@ -47,10 +47,13 @@ class Analyzer:
             lexicon; ignored when ``nlp`` is given.
         dictionary_prefix: with a folder holding several sets, the file-name prefix of the
             one to use (``PETR.Validate``).
+        min_confidence: keep only the attributions whose ``confidence`` reaches it, for
+            fewer false alarms at the cost of misses (default mode only); claims and event
+            statuses are then built from those alone. Ignored when ``nlp`` is given.
 
     Raises:
         ConfigError: an unknown ``mode``, or a ``dictionary_prefix`` without
-            ``dictionaries``.
+            ``dictionaries``, or a ``min_confidence`` outside 0–1 or in the ``rules`` mode.
         LexiconError: the dictionaries cannot be found or read.
     """
 
@@ -61,11 +64,12 @@ class Analyzer:
         mode: str = "default",
         dictionaries: Path | str | None = None,
         dictionary_prefix: str | None = None,
+        min_confidence: float = 0.0,
     ) -> None:
         if nlp is None:
             # A string key, so that the cached pipeline is shared by Path and str callers.
             where = str(dictionaries) if dictionaries is not None else None
-            nlp = load_pipeline(mode, where, dictionary_prefix)
+            nlp = load_pipeline(mode, where, dictionary_prefix, float(min_confidence))
         self.nlp = nlp
         self.coder = ActorCoder.default()
 

@@ -195,7 +195,7 @@ def _failing_batch(self: Analyzer, articles: object, batch_size: int = 16) -> ob
 def test_analyze_missing_model_is_fatal(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_model() -> Analyzer:
+    def no_model(**options: object) -> Analyzer:
         raise ModelError("no English spaCy model is installed", where="spaCy model")
 
     monkeypatch.setattr("rashomon.cli.analyze.Analyzer", no_model)
@@ -317,4 +317,33 @@ def test_analyze_dictionaries_bad_option_is_fatal(
     assert result.exit_code == 1
     (error,) = result.stderr.splitlines()
     assert error.startswith("error: ")
+    assert result.stdout == ""
+
+
+def test_analyze_min_confidence_keeps_only_the_sure_attributions(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        DENIAL + "Lamenting their luck, the farmers sold the land to a developer.\n",
+        encoding="utf-8",
+    )
+    every = json.loads(runner.invoke(app, ["analyze", str(path), "-f", "json"]).stdout)
+    sure = runner.invoke(app, ["analyze", str(path), "-f", "json", "--min-confidence", "0.9"])
+    assert sure.exit_code == 0, sure.output
+    kept = json.loads(sure.stdout)["attributions"]
+    confidences = [a["confidence"] for a in every["attributions"]]
+    assert [a["confidence"] for a in kept] == [c for c in confidences if c >= 0.9]
+    assert len(kept) < len(confidences)
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "sure"])
+def test_analyze_min_confidence_out_of_range_is_one_usage_error(
+    runner: CliRunner, tmp_path: Path, value: str
+) -> None:
+    path = tmp_path / "calm.txt"
+    path.write_text(THURSDAY, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--min-confidence", value])
+    assert result.exit_code == 2
+    assert "--min-confidence" in result.stderr and "Traceback" not in result.output
     assert result.stdout == ""

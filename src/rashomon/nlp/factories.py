@@ -54,15 +54,23 @@ def break_sentences_at_lines(doc: Doc) -> Doc:
         "cues": "rashomon.cues.v1",
         "sourcing": "rashomon.sourcing.v1",
         "cue_model": "polnear",
+        "min_confidence": 0.0,
     },
 )
 def make_attribution_finder(
-    nlp: Language, name: str, cues: str, sourcing: str, cue_model: str
+    nlp: Language, name: str, cues: str, sourcing: str, cue_model: str, min_confidence: float
 ) -> AttributionFinder:
     """Who said what: sources, cues and contents (``doc._.rashomon_attributions``)."""
     from rashomon.extract.attribution.component import AttributionFinder
 
-    return AttributionFinder(nlp, name, cues=cues, sourcing=sourcing, cue_model=cue_model)
+    return AttributionFinder(
+        nlp,
+        name,
+        cues=cues,
+        sourcing=sourcing,
+        cue_model=cue_model,
+        min_confidence=min_confidence,
+    )
 
 
 @Language.factory(

@@ -49,7 +49,10 @@ MODES = {"default": "polnear", "rules": "none"}
 
 @functools.cache
 def load_pipeline(
-    mode: str = "default", dictionaries: str | None = None, prefix: str | None = None
+    mode: str = "default",
+    dictionaries: str | None = None,
+    prefix: str | None = None,
+    min_confidence: float = 0.0,
 ) -> Language:
     """The model with rashomon's components added; cached, so each process loads it once.
 
@@ -58,16 +61,20 @@ def load_pipeline(
         dictionaries: a PETRARCH dictionary folder or config file to code events with,
             instead of the built-in verb lexicon.
         prefix: with a folder holding several dictionary sets, the file-name prefix of one.
+        min_confidence: keep only the attributions whose confidence reaches it.
 
     Raises:
         ConfigError: ``mode`` is not one of ``MODES``, or a ``prefix`` without
-            ``dictionaries``.
+            ``dictionaries``, or a ``min_confidence`` outside 0–1 or with the ``rules`` mode.
         LexiconError: the dictionaries cannot be found or read.
     """
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", where="mode")
     nlp = load_parser()
-    nlp.add_pipe("rashomon_attributions", config={"cue_model": MODES[mode]})
+    nlp.add_pipe(
+        "rashomon_attributions",
+        config={"cue_model": MODES[mode], "min_confidence": float(min_confidence)},
+    )
     nlp.add_pipe("rashomon_entities")
     nlp.add_pipe(
         "rashomon_events",

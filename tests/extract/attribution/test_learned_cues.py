@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import by_cue, content_text, said
 
+from rashomon.errors import ConfigError
 from rashomon.extract.attribution.quotes import find_quotes
 from rashomon.pipeline import Analyzer
 
@@ -69,3 +70,25 @@ def test_the_default_mode_says_how_sure_it_is_and_the_rules_mode_does_not(
     # The JSON document carries it.
     data = analyzer.analyze(sentence).to_dict()
     assert data["attributions"][0]["confidence"] == sure.confidence
+
+
+@pytest.mark.parametrize(
+    ("mode", "min_confidence", "message"),
+    [("rules", 0.5, "gives no confidence"), ("default", 1.5, "between 0 and 1")],
+)
+def test_min_confidence_needs_the_scorer_and_a_probability(
+    mode: str, min_confidence: float, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Analyzer(mode=mode, min_confidence=min_confidence)
+
+
+def test_min_confidence_drops_even_what_the_scorer_would_keep() -> None:
+    # A plain "said that" stands whatever the scorer thinks, but not above the user's bar.
+    text = "The minister said that the bridge would reopen in May."
+    (attribution,) = Analyzer().analyze(text).attributions
+    assert attribution.confidence is not None
+    above = Analyzer(min_confidence=min(1.0, attribution.confidence + 0.001))
+    assert above.analyze(text).attributions == ()
+    (same,) = Analyzer(min_confidence=attribution.confidence).analyze(text).attributions
+    assert same.confidence == attribution.confidence

@@ -10,6 +10,8 @@ Add it to any English pipeline with a parser::
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,6 +44,8 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
         cue_model: ``"polnear"`` to let the models trained on PolNeAR train decide cues in
             context, move span edges and weigh each finished attribution (the default), or
             ``"none"`` for the lexicon alone.
+        min_confidence: keep only the attributions whose confidence reaches it (0 keeps
+            what the scorer keeps); needs the ``"polnear"`` models, which give confidences.
     """
 
     def __init__(
@@ -52,6 +56,7 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
         cues: str = "rashomon.cues.v1",
         sourcing: str = "rashomon.sourcing.v1",
         cue_model: str = "polnear",
+        min_confidence: float = 0.0,
     ) -> None:
         self.name = name
         self.cues = CueLexicon(lexicons.get(cues)())
@@ -64,6 +69,18 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
         self.classifier = CueClassifier.default() if cue_model == "polnear" else None
         self.boundaries = BoundaryModel.default() if cue_model == "polnear" else None
         self.scorer = AttributionScorer.default() if cue_model == "polnear" else None
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ConfigError(
+                f"min_confidence must lie between 0 and 1, not {min_confidence}",
+                where="min_confidence",
+            )
+        if min_confidence > 0.0:
+            if self.scorer is None:
+                raise ConfigError(
+                    "min_confidence needs the default mode: the rules mode gives no confidence",
+                    where="min_confidence",
+                )
+            self.scorer = replace(self.scorer, floor=min_confidence)
 
     def find(self, doc: Doc) -> list[FoundAttribution]:
         """Find the attributions without touching the ``Doc``."""

@@ -159,11 +159,14 @@ class AttributionScorer:
         threshold: the probability from which an attribution is kept.
         cue_threshold: the cue probability from which the finder proposes a learned cue;
             the scorer was trained on what the finder proposed from there.
+        floor: the user's own bar (``--min-confidence``): below it every attribution goes,
+            the ``settled`` ones too.
     """
 
     weights: np.ndarray
     threshold: float = 0.3
     cue_threshold: float = CUE_THRESHOLD
+    floor: float = 0.0
 
     def probability(self, ctx: Context, found: Sequence[FoundAttribution], index: int) -> float:
         """P(right) for ``found[index]``."""
@@ -173,17 +176,19 @@ class AttributionScorer:
     def keep(self, ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
         """The attributions the scorer believes, and the ``settled`` ones, in their order.
 
-        Each gets its probability as ``confidence``. Every attribution is scored against the
-        full list, so that dropping one does not change what its neighbours look like.
+        Each gets its probability as ``confidence``; none below ``floor`` is kept. Every
+        attribution is scored against the full list, so that dropping one does not change
+        what its neighbours look like.
         """
+        kept = []
         for index, attribution in enumerate(found):
-            attribution.confidence = round(self.probability(ctx, found, index), 3)
-        return [
-            attribution
-            for attribution in found
-            if settled(ctx, attribution)
-            or (attribution.confidence is not None and attribution.confidence >= self.threshold)
-        ]
+            confidence = round(self.probability(ctx, found, index), 3)
+            attribution.confidence = confidence
+            if confidence < self.floor:
+                continue
+            if confidence >= self.threshold or settled(ctx, attribution):
+                kept.append(attribution)
+        return kept
 
     def candidates(self, classifier: CueClassifier) -> CueClassifier:
         """``classifier`` proposing cues from the probability this scorer was trained on."""
