@@ -91,6 +91,16 @@ def test_who_reports_statements_by_an_entity(runner: CliRunner, db: str) -> None
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert report["by"] and all("Lind" in s["speaker"] for s in report["by"])
+    # At the highest stored confidence only the statements that reach it are left.
+    top = max(s["confidence"] for s in report["by"])
+    sure = runner.invoke(
+        app, ["who", "Petra Lind", "--db", db, "-f", "json", "--min-confidence", str(top)]
+    )
+    assert sure.exit_code == 0
+    kept = [s["confidence"] for s in json.loads(sure.stdout)["by"]]
+    assert kept == [s["confidence"] for s in report["by"] if s["confidence"] == top]
+    bad = runner.invoke(app, ["who", "Petra Lind", "--db", db, "--min-confidence", "2"])
+    assert bad.exit_code == 2 and "--min-confidence" in bad.stderr
 
 
 def test_a_missing_store_is_a_one_line_error(runner: CliRunner, tmp_path: Path) -> None:

@@ -324,6 +324,12 @@ def test_who_lists_statements_by_and_about_an_entity(
     assert all(s.speaker and "Berg" in s.speaker for s in report.by)
     about_korva = queries.who(store, "Korva")
     assert any("water ministry" in (s.speaker or "") for s in about_korva.about)
+    # Every statement carries its confidence; a bar keeps exactly those that reach it.
+    confidences = sorted(s.confidence for s in report.by if s.confidence is not None)
+    assert len(confidences) == len(report.by) >= 2
+    bar = confidences[-1]
+    sure = queries.who(store, "anton berg", min_confidence=bar)
+    assert [s.confidence for s in sure.by] == [c for c in confidences if c >= bar]
 
 
 def test_claim_filters(store: Store, analyzer: Analyzer, tmp_path: Path) -> None:

@@ -294,13 +294,22 @@ def _statements_table(title: str, statements: tuple[Statement, ...]) -> Table:
 def who(
     name: Annotated[str, typer.Argument(help="A name, or part of one (case-insensitive).")],
     limit: Limit = 200,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Only the attributions whose confidence reaches this (0 to 1).",
+        ),
+    ] = 0.0,
     db: Db = None,
     output_format: Format = TableFormat.text,
 ) -> None:
     """Every statement by an entity, and every statement about it."""
     store = _open(db)
     try:
-        report = queries.who(store, name, limit=limit)
+        report = queries.who(store, name, limit=limit, min_confidence=min_confidence)
     finally:
         store.close()
     if output_format is TableFormat.json:

@@ -238,6 +238,7 @@ class Statement:
     outlet: str | None
     date: str | None
     claim: int | None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,14 @@ class WhoReport:
         return asdict(self)
 
 
-def who(store: Store, name: str, *, limit: int | None = 200) -> WhoReport:
-    """Every statement by the entities named like ``name``, and every statement about them."""
+def who(
+    store: Store, name: str, *, limit: int | None = 200, min_confidence: float = 0.0
+) -> WhoReport:
+    """Every statement by the entities named like ``name``, and every statement about them.
+
+    With ``min_confidence`` above 0, only the attributions whose confidence reaches it; an
+    attribution stored without one (the ``rules`` mode) has nothing to reach it with.
+    """
     pattern = f"%{_escape(name)}%"
     with store.session() as session:
         names = sorted(
@@ -271,6 +278,8 @@ def who(store: Store, name: str, *, limit: int | None = 200) -> WhoReport:
             .outerjoin(EntityRow, EntityRow.id == AttributionRow.entity_id)
             .order_by(ArticleRow.published, ArticleRow.id, AttributionRow.cue_start)
         )
+        if min_confidence > 0.0:
+            base = base.where(AttributionRow.confidence >= min_confidence)
         speaker_matches = or_(
             EntityRow.name.ilike(pattern, escape="\\"),
             AttributionRow.source_text.ilike(pattern, escape="\\"),
@@ -301,6 +310,7 @@ def _statement(row: AttributionRow, article: ArticleRow, entity: str | None) -> 
         outlet=article.outlet,
         date=row.said_on or article.published,
         claim=row.claim_id,
+        confidence=row.confidence,
     )
 
 
