@@ -257,7 +257,10 @@ def test_predicted_from_analysis_converts_offsets_and_pronouns() -> None:
 
 
 def test_collect_errors_lists_misses_and_false_alarms_with_reasons() -> None:
-    predicted = [_predicted(REPORTED, source=()), _predicted(QUOTED, cue=_span("plan"))]
+    predicted = [
+        replace(_predicted(REPORTED, source=()), confidence=0.8),
+        _predicted(QUOTED, cue=_span("plan")),
+    ]
     errors = collect_errors([_document(REPORTED, PRONOUN)], {"doc": predicted})
     missed = {e["cue"]: e for e in errors if e["error"] == "missed"}
     alarms = [e for e in errors if e["error"] == "false_alarm"]
@@ -266,6 +269,8 @@ def test_collect_errors_lists_misses_and_false_alarms_with_reasons() -> None:
     assert missed["added"]["reason"] == "no predicted cue here"
     assert missed["added"]["source"] == "He"
     assert len(alarms) == 2
+    # A false alarm says how sure the system was of it.
+    assert sorted(a["confidence"] or 0 for a in alarms) == [0, 0.8]
 
 
 def test_format_report_has_a_row_per_measure() -> None:

@@ -462,7 +462,9 @@ def collect_errors(
     Returns:
         Dicts with ``document``, ``error`` (``missed`` or ``false_alarm``), ``kind``, the
         ``source``/``cue``/``content`` words, their ``offsets``, and a ``reason`` naming the
-        nearest counterpart's mismatch ("content jaccard 0.31", "different source", …).
+        nearest counterpart's mismatch ("content jaccard 0.31", "different source", …); a
+        false alarm also has the system's ``confidence`` (None when it gives none), so that
+        the surest mistakes can be read first.
     """
     errors: list[dict[str, Any]] = []
     for document in gold:
@@ -494,6 +496,7 @@ def collect_errors(
                     "kind": _predicted_kind(text, items[p]),
                     **_describe(text, items[p]),
                     "reason": _reason(predicted_items[p], others, gold_side=False),
+                    "confidence": items[p].confidence,
                 }
             )
     return errors
