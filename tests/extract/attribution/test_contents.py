@@ -33,6 +33,30 @@ def test_contents_split_quote_has_two_pieces(analyzer: Analyzer) -> None:
     assert "we will win the cup" in attribution.content[1].text
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "pieces"),
+    [
+        # The cue's own adjuncts lie between the halves; the second opens mid-sentence.
+        ('"The mayor will be fair," Ortiz said during a rally in Salem, Ore., "but voters '
+         'will be watching."', "said", 2),
+        ('"The leak is not the problem," the senator told a radio station on Monday, "but '
+         'the cover-up is."', "told", 2),
+        # A capital letter opens a sentence of its own, not the rest of the first.
+        ('"The mayor will be fair," Ortiz said during a rally in Salem. "Voters will be '
+         'watching."', "said", 2),
+        # A quotation that another speaker's verb names in the next sentence stays apart.
+        ('"The mayor will be fair," Ortiz said at the rally. Her rival called that "a fairy '
+         'tale."', "said", 1),
+    ],
+)  # fmt: skip
+def test_contents_split_quote_past_the_cues_adjuncts(
+    analyzer: Analyzer, text: str, cue: str, pieces: int
+) -> None:
+    attribution = by_cue(analyzer.analyze(text), cue)
+    assert len(attribution.content) == pieces
+    assert attribution.content[0].text.startswith('"The')
+
+
 def test_contents_quote_over_several_sentences(analyzer: Analyzer) -> None:
     text = (
         '"The harvest failed in the north. Prices have doubled since spring. '

@@ -35,11 +35,37 @@ def attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
             if quote.start < frame_end:
                 continue
             gap = text[frame_end : quote.start]
-            if gap.strip(" ,:;\n") == "" or _only_date_words(gap):
-                if not overlaps((quote.start, quote.end), taken):
-                    attribution.content.append((quote.start, quote.end))
-                    taken.append((quote.start, quote.end))
+            joins = gap.strip(" ,:;\n") == "" or _only_date_words(gap)
+            if not joins and start < attribution.cue[0]:
+                joins = _continues_after_adjuncts(ctx, attribution.cue_token, frame_end, quote)
+            if joins and not overlaps((quote.start, quote.end), taken):
+                attribution.content.append((quote.start, quote.end))
+                taken.append((quote.start, quote.end))
             break
+
+
+def _continues_after_adjuncts(ctx: Context, cue_token: int, frame_end: int, quote: Quote) -> bool:
+    """Whether ``quote`` goes on with the sentence its cue broke off, past the cue's adjuncts.
+
+    '"I think he will be fair," Trump said during a rally in Kinston, "but many will be
+    watching."' — the words between the frame and the second half all hang on the cue
+    ("during a rally …", "told Capital Download on Wednesday"), and the second half opens in
+    lower case, mid-sentence.
+    """
+    text = ctx.text
+    inner = text[quote.start + 1 : quote.end].lstrip()
+    if not inner[:1].islower() or not text[frame_end : quote.start].rstrip().endswith(","):
+        return False
+    doc = ctx.doc
+    cue = doc[cue_token]
+    gap = doc.char_span(frame_end, quote.start, alignment_mode="contract")
+    if gap is None or len(gap) > 15:
+        return False
+    sentence = ctx.sentence(cue)
+    return all(
+        sentence[0] <= token.i < sentence[1] and (token.is_punct or cue.is_ancestor(token))
+        for token in gap
+    )
 
 
 def attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
