@@ -39,6 +39,7 @@ __all__ = [
     "PROGRESS_AFTER",
     "BatchProgress",
     "EventsTsvWriter",
+    "MinConfidence",
     "JsonLinesWriter",
     "JsonWriter",
     "OutputFormat",
@@ -291,6 +292,19 @@ class BatchProgress:
 
 
 #: The ``-v``/``-vv`` option every command shares (an ``Annotated`` alias, as spaCy's CLI does).
+#: ``--min-confidence`` of ``analyze`` and ``who``: the attribution scorer's bar.
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Keep only the attributions whose confidence reaches this (0 to 1), for fewer "
+        "false alarms at the cost of misses. On PolNeAR dev: precision 75 at 0, 82 at 0.5, "
+        "87 at 0.7, 92 at 0.9.",
+    ),
+]
+
 Verbosity = Annotated[
     int,
     typer.Option(

@@ -26,6 +26,7 @@ from rashomon.cli._util import (
     EventsTsvWriter,
     JsonLinesWriter,
     JsonWriter,
+    MinConfidence,
     OutputFormat,
     TextWriter,
     Writer,
@@ -226,17 +227,7 @@ def analyze(
             show_default=False,
         ),
     ] = None,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence",
-            min=0.0,
-            max=1.0,
-            help="Keep only the attributions whose confidence reaches this (0 to 1), for "
-            "fewer false alarms at the cost of misses; claims are built from those alone. "
-            "On PolNeAR dev: precision 75 at 0, 82 at 0.5, 87 at 0.7, 92 at 0.9.",
-        ),
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
     debug: Annotated[
         bool,
         typer.Option("--debug", help="Stop with a traceback on an internal error."),

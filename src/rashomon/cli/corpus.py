@@ -21,7 +21,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from rashomon.cli._util import Verbosity, check_date, configure_logging, print_error
+from rashomon.cli._util import (
+    MinConfidence,
+    Verbosity,
+    check_date,
+    configure_logging,
+    print_error,
+)
 from rashomon.errors import RashomonError
 from rashomon.ingest import IngestSummary, ingest, make_executor
 from rashomon.link.embeddings import load_encoder
@@ -294,15 +300,7 @@ def _statements_table(title: str, statements: tuple[Statement, ...]) -> Table:
 def who(
     name: Annotated[str, typer.Argument(help="A name, or part of one (case-insensitive).")],
     limit: Limit = 200,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence",
-            min=0.0,
-            max=1.0,
-            help="Only the attributions whose confidence reaches this (0 to 1).",
-        ),
-    ] = 0.0,
+    min_confidence: MinConfidence = 0.0,
     db: Db = None,
     output_format: Format = TableFormat.text,
 ) -> None:

@@ -114,6 +114,11 @@ def cue_features(token: Token, in_lexicon: bool) -> list[str]:
     return features
 
 
+def logistic(score: float) -> float:
+    """The probability a linear score stands for (clamped, so that exp never overflows)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 def hashed(features: Iterable[str]) -> list[int]:
     """The weight index of each feature (crc32, the same in every process)."""
     return [zlib.crc32(feature.encode("utf-8")) % DIMENSIONS for feature in features]
@@ -138,8 +143,9 @@ class CueClassifier:
 
     def probability(self, token: Token, in_lexicon: bool) -> float:
         """P(cue) for a candidate token."""
-        score = float(sum(self.weights[i] for i in hashed(cue_features(token, in_lexicon))))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(
+            float(sum(self.weights[i] for i in hashed(cue_features(token, in_lexicon))))
+        )
 
     def is_cue(self, token: Token, in_lexicon: bool) -> bool:
         return self.is_candidate(token) and self.probability(token, in_lexicon) >= self.threshold
@@ -203,7 +209,7 @@ def fit_logistic(
         for position in order:
             indices, label = rows[position]
             score = float(weights[indices].sum())
-            predicted = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+            predicted = logistic(score)
             update = step * ((predicted - label) + l2 * weights[indices])
             weights[indices] -= update
             weighted_updates[indices] -= steps * update

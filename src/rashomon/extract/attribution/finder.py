@@ -31,7 +31,11 @@ from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.frames import as_frame, cue_frame, predicate_adjective
+from rashomon.extract.attribution.frames import (
+    as_frame,
+    predicate_adjective,
+    speaks_in_clause,
+)
 from rashomon.extract.attribution.lines import find_colon_lines, find_signed_quotes
 from rashomon.extract.attribution.quotations import (
     attach_continued_quotes,
@@ -136,12 +140,7 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
     if token.lower_ == "in" and token.dep_ == "prep" and token.i < token.head.i:
         return _in_a_poll(ctx, token)
     verb_cue = ctx.cues.verb_cue(token)
-    speech_clause = (
-        verb_cue is not None
-        and verb_cue.cue_class == "speech"
-        and cue_frame(token) == "clause"
-        and not _negated(token)
-    )
+    speech_clause = speaks_in_clause(verb_cue, token)
     if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
         # Learned in context: "cited the report" is a cue, "cited for speeding" is not. A
         # speech verb governing a clause ("was quoted as saying that …") needs no second opinion.

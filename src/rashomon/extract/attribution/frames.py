@@ -6,9 +6,14 @@ the frame is the first thing the cue classifier looks at.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
-__all__ = ["as_frame", "cue_frame", "predicate_adjective"]
+if TYPE_CHECKING:
+    from rashomon.extract.attribution.cues import Cue
+
+__all__ = ["as_frame", "cue_frame", "predicate_adjective", "speaks_in_clause"]
 
 _BOUND = {"for", "about", "against", "on", "to", "of", "with", "as"}
 #: What a verb governs beyond its subject, when it says something of its own.
@@ -72,3 +77,18 @@ def as_frame(token: Token) -> bool:
         and bool(deps & {"nsubj"})
         and not deps & _GOVERNED
     )
+
+
+def speaks_in_clause(cue: Cue | None, token: Token, *, framing: bool = False) -> bool:
+    """Whether ``token`` is a lexicon speech verb governing a clause, not negated.
+
+    "The minister said that the talks failed" is an attribution on the lexicon's word
+    alone: neither the cue classifier nor the attribution scorer second-guesses it. With
+    ``framing``, a speech verb framing a clause counts too ("The plan will fail, as the
+    minister said").
+    """
+    if cue is None or cue.cue_class != "speech":
+        return False
+    if any(child.dep_ == "neg" for child in token.children):
+        return False
+    return cue_frame(token) == "clause" or (framing and as_frame(token))

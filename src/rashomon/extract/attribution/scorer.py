@@ -24,17 +24,16 @@ attributions`` on what the finder draws on the training corpus, and stored as ``
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier, hashed
+from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier, hashed, logistic
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.found import FoundAttribution
-from rashomon.extract.attribution.frames import as_frame, cue_frame
+from rashomon.extract.attribution.frames import speaks_in_clause
 from rashomon.extract.attribution.weights import load_weights, save_weights
 
 __all__ = ["AttributionScorer", "attribution_features", "settled"]
@@ -79,13 +78,7 @@ def settled(ctx: Context, attribution: FoundAttribution) -> bool:
     cue = ctx.doc[attribution.cue_token]
     if ctx.classifier is None or not ctx.classifier.is_candidate(cue):
         return True
-    verb_cue = ctx.cues.verb_cue(cue)
-    return (
-        verb_cue is not None
-        and verb_cue.cue_class == "speech"
-        and (cue_frame(cue) == "clause" or as_frame(cue))
-        and not any(child.dep_ == "neg" for child in cue.children)
-    )
+    return speaks_in_clause(ctx.cues.verb_cue(cue), cue, framing=True)
 
 
 def attribution_features(ctx: Context, found: Sequence[FoundAttribution], index: int) -> list[str]:
@@ -170,8 +163,7 @@ class AttributionScorer:
 
     def probability(self, ctx: Context, found: Sequence[FoundAttribution], index: int) -> float:
         """P(right) for ``found[index]``."""
-        score = float(self.weights[hashed(attribution_features(ctx, found, index))].sum())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(float(self.weights[hashed(attribution_features(ctx, found, index))].sum()))
 
     def keep(self, ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
         """The attributions the scorer believes, and the ``settled`` ones, in their order.
