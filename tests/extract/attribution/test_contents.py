@@ -167,3 +167,22 @@ def test_contents_speech_verb_with_a_colon_introduces_the_next_paragraph(
     attribution = by_cue(analyzer.analyze(text), "added")
     assert attribution.source is not None and attribution.source.text == "The governor"
     assert content_text(attribution) == "It is typical of her. She knows nothing about the budget"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # The parser hangs "rebuild" and "open" on "wants"; they are conjuncts of "repave".
+        ("The mayor wants to repave the main road, rebuild the bridge and open a new library.",
+         "wants", "to repave the main road, rebuild the bridge and open a new library"),
+        # A conjunct with its own auxiliary, negation or subject is a clause of its own.
+        ("The company declined to comment, didn't respond to calls or issued a short statement.",
+         "declined", "to comment"),
+        ("Several residents refused to leave their homes and the police could not persuade them.",
+         "refused", "to leave their homes"),
+    ],
+)  # fmt: skip
+def test_contents_infinitive_takes_the_conjuncts_the_parser_hung_on_the_cue(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content

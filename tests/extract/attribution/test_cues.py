@@ -255,3 +255,20 @@ def test_a_verb_only_the_classifier_knows_takes_no_gerund(analyzer: Analyzer) ->
     # "enjoys running" is a pastime, not a stance on a proposition.
     analysis = analyzer.analyze("The mayor enjoys running in the park.")
     assert [a for a in analysis.attributions if a.cue.text == "enjoys"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # An adverb between the cue and its content is the cue's, as one before it is.
+        ("The union complained bitterly that the deal was unfair.", "complained bitterly",
+         "that the deal was unfair"),
+        # So is the preposition that leads into the content.
+        ("Activists called on the council to reject the plan.", "called on",
+         "the council to reject the plan"),
+    ],
+)  # fmt: skip
+def test_cues_take_the_words_that_lead_into_the_content(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content

@@ -45,8 +45,8 @@ def test_objects_time_adjuncts_are_not_content(
         # The parser hangs this infinitive on the verb as an adverbial clause.
         ("The group petitioned the court to halt the sale.", "petitioned",
          "the court to halt the sale"),
-        # The one called on is reached through a preposition.
-        ("The senator called on his colleagues to reject the bill.", "called",
+        # The one called on is reached through a preposition, which joins the cue.
+        ("The senator called on his colleagues to reject the bill.", "called on",
          "his colleagues to reject the bill"),
     ],
 )  # fmt: skip

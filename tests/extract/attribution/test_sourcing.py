@@ -130,3 +130,23 @@ def test_sourcing_name_compounded_with_a_report_noun_is_its_source(
 ) -> None:
     attribution = by_cue(analyzer.analyze(sentence), cue)
     assert attribution.source is not None and attribution.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        # A dateline or a headline hung on the subject is not part of the source.
+        ("BRUSSELS - European leaders said on Friday that the talks had failed.", "said",
+         "European leaders"),
+        ("The Latest: The governor says the roads will reopen.", "says", "The governor"),
+        # A hyphen inside a name, or a dash after no dateline, stays.
+        ("Coca-Cola's chief executive said profits fell.", "said", "Coca-Cola's chief executive"),
+        ("Forty state legislatures - only three short of the total - have said they would "
+         "approve it.", "have said", "Forty state legislatures - only three short of the total"),
+    ],
+)  # fmt: skip
+def test_sourcing_dateline_is_cut_from_the_source(
+    analyzer: Analyzer, sentence: str, cue: str, source: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source

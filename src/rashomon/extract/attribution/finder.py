@@ -58,6 +58,8 @@ _DEFINITE = {"the", "these", "those", "such", "this", "that"}
 #: Dependents that continue an object content: "criticized Clinton for her ties" (prep),
 #: "called him a liar" (oprd), "urged them to leave" (xcomp).
 _OBJECT_FOLLOWERS = {"prep", "oprd", "xcomp", "dative"}
+#: Dependents that make a verb a clause of its own rather than a bare conjunct.
+_OWN_CLAUSE = SUBJECT_DEPS | {"aux", "auxpass", "neg", "mark"}
 #: Prepositions that say when an act happened, not what it was about.
 _TIME_PREPOSITIONS = {
     "during",
@@ -348,6 +350,7 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
                 )
             if obj is not None and obj.i > verb.i:
                 first = min(first, subtree_range(obj)[0])
+            last = _coordinated_tail(doc, verb, xcomp, last)
             last = _without_aside(ctx, first, last)
             return [trim(text, *char_span_of(doc, first, last))]
     if cue.takes_object:
@@ -364,6 +367,7 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
                 follows = child.dep_ in _OBJECT_FOLLOWERS or _to_infinitive(child)
                 if child.i > last and follows and not _says_when(child):
                     last = max(last, subtree_range(child)[1])
+            last = _coordinated_tail(doc, verb, obj, last)
             last = _without_aside(ctx, first, last)
             return [trim(text, *char_span_of(doc, first, last))]
         # "voted for the bill", "asked about the emails": the object of a bound preposition.
@@ -384,8 +388,52 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     if gerund is not None and cue.takes_infinitive and cue.cue_class != "learned":
         # "He proposes doing away with the mandate." — a gerund is a proposal's content as a
         # to-infinitive is.
-        return [trim(text, *char_span_of(doc, *subtree_range(gerund)))]
+        first, last = subtree_range(gerund)
+        last = _coordinated_tail(doc, verb, gerund, last)
+        return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _coordinated_tail(doc: Doc, verb: Token, head: Token, last: int) -> int:
+    """The last token of a content, past conjuncts the parser hung on the cue instead.
+
+    "She wants to triple the program, grow the Peace Corps and create a reserve." — the
+    small parser often makes "grow" and "create" conjuncts of "wants"; they are conjuncts
+    of "triple", and so of what she wants. A conjunct of the content's own form (both bare
+    infinitives, both gerunds) that is not of the cue's form ("said it failed and left the
+    room": "left" is the cue's form, the speaker's next act) and follows the content with
+    only commas and conjunctions between belongs to the content.
+    """
+    form = _verb_form(head)
+    if form == _verb_form(verb) or head.pos_ not in {"VERB", "AUX"}:
+        return last
+    for sibling in verb.children:
+        if sibling.i <= last or sibling.dep_ not in {"conj", "advcl"}:
+            continue
+        if _verb_form(sibling) != form or any(c.dep_ in _OWN_CLAUSE for c in sibling.children):
+            # "declined to comment, didn't respond or …": a verb with its own subject,
+            # auxiliary or negation is a clause of its own, not a conjunct of the content.
+            continue
+        if any(t.dep_ in SUBJECT_DEPS for t in sibling.subtree):
+            # "pledged to enact reform, fix the system and he, once again, pledged …": the
+            # conjunct runs on into a clause with a speaker of its own.
+            break
+        gap = doc[last + 1 : sibling.left_edge.i]
+        if not all(t.is_punct or t.dep_ == "cc" or t.lower_ in {"and", "or"} for t in gap):
+            break
+        if sibling.dep_ == "advcl" and not any(
+            t.lower_ in {"and", "or"} for t in doc[max(last - 1, 0) : sibling.left_edge.i]
+        ):
+            break
+        last = sibling.right_edge.i
+        while last > sibling.i and doc[last].is_punct:
+            last -= 1
+    return last
+
+
+def _verb_form(token: Token) -> str:
+    """A verb's form, with the tagger's VB/VBP confusion ("to threaten … or declare") merged."""
+    return "VB" if token.tag_ == "VBP" else token.tag_
 
 
 def _to_infinitive(child: Token) -> bool:

@@ -15,7 +15,7 @@ the product needs exactly those to tell who contradicts whom.
 It lets the cue classifier cast a wider net: with a scorer, the finder takes a learned cue
 from a lower probability (``cue_threshold``) and leaves the final word to the scorer. On
 PolNeAR dev this gains more precision than it costs recall (whole-attribution F1 66.5 →
-68.0; see the README's "Modes and the shipped models").
+68.0 when it came; see the README's "Modes and the shipped models").
 
 Like the other models it is a hashed logistic regression, trained by ``rashomon train
 attributions`` on what the finder draws on the training corpus, and stored as ``.npz``.

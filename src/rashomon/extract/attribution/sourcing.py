@@ -50,8 +50,36 @@ def source_range(
     # says when, not who.
     dated = [c for c in subject.children if _is_date_phrase(c) and c.i > subject.i]
     first, last = subtree_range(subject, exclude=dated + (relative if cut_relative else []))
+    first = _after_dateline(doc, first, subject.i)
     start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
+
+
+#: Marks that set a dateline or a headline off from the sentence: "BRUSSELS - European
+#: leaders …", "WASHINGTON -- President Obama …", "The Latest: Trump …".
+_DATELINE_MARKS = {"-", "--", "—", "–", ":"}
+
+
+def _after_dateline(doc: Doc, first: int, head: int) -> int:
+    """The first token of a source phrase, past a dateline or headline the parser hung on it.
+
+    "BRUSSELS - European leaders said …": the source is "European leaders". A dash counts
+    only with spaces around it, so that "Coca-Cola" keeps its name.
+    """
+    for i in range(head - 1, first, -1):
+        token = doc[i]
+        if token.text not in _DATELINE_MARKS:
+            continue
+        spaced = token.text == ":" or (bool(doc[i - 1].whitespace_) and bool(token.whitespace_))
+        # Only a dateline: a place in capitals or an agency in brackets before the mark;
+        # "35 state legislatures - only three shy of …" is an aside, not a dateline.
+        dateline = token.text == ":" or any(
+            t.text == ")" or (t.is_upper and sum(c.isalpha() for c in t.text) >= 2)
+            for t in doc[first:i]
+        )
+        if spaced and dateline:
+            return i + 1
+    return first
 
 
 def classify_sourcing(subject: Token | None, sentence_text: str, sourcing: SourcingLexicon) -> str:
