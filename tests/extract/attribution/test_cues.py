@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from conftest import by_cue, content_text, said
 
+from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.nlp.loading import load_parser
 from rashomon.pipeline import Analyzer
 
 
@@ -200,6 +205,9 @@ def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> N
         "Correction: An earlier version of this story misstated the date of the vote.",
         "The Plan: Cut Taxes and Raise Spending for the Schools.",
         "Q: Will you run again next year?\nA: I have not decided yet, but I might.",
+        # A headline that opens with a verb or an interjection names nobody.
+        "Revealed: Here Are The Senators Who Voted Against The Plan",
+        "Wow: The Governor Just Said Something Nobody Expected About Taxes",
     ],
 )
 def test_cues_colon_after_a_line_label_is_not_a_source(analyzer: Analyzer, text: str) -> None:
@@ -272,3 +280,47 @@ def test_cues_take_the_words_that_lead_into_the_content(
     analyzer: Analyzer, sentence: str, cue: str, content: str
 ) -> None:
     assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # A chain verb and its infinitive are one cue; the content is what the infinitive
+        # governs.
+        ("Critics continue to warn that the deal was a dangerous mistake.", "continue to warn",
+         "that the deal was a dangerous mistake"),
+        ("He went on to say the deal was dead.", "went on to say", "the deal was dead"),
+    ],
+)  # fmt: skip
+def test_cues_chain_verb_and_its_infinitive_are_one_cue(
+    analyzer: Analyzer, sentence: str, cue: str, content: str
+) -> None:
+    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # A learned chain verb: the cue runs over the infinitive, its particle and the
+        # preposition that leads into what it governs.
+        ("She tried to press the mayor on the budget.", "tried to press",
+         "the mayor on the budget"),
+        ("The senator tried to look ahead to the second night of the convention.",
+         "tried to look ahead to", "the second night of the convention"),
+        # An infinitive that governs nothing keeps the chain verb's cue as it was.
+        ("They tried to leave.", "tried", "to leave"),
+        # "want" is no chain verb: PolNeAR marks "wanted" alone (train: 55 times in 64).
+        ("She wanted to press the mayor on the budget.", "wanted",
+         "to press the mayor on the budget"),
+    ],
+)  # fmt: skip
+def test_cues_learned_chain_verb_takes_its_infinitive_into_the_cue(
+    sentence: str, cue: str, content: str
+) -> None:
+    # A classifier that takes every "try" and "want" for a cue (probability 0.5).
+    classifier = CueClassifier(np.zeros(DIMENSIONS), frozenset({"try", "want"}), 0.4)
+    doc = load_parser()(sentence)
+    found = find_attributions(doc, CueLexicon.default(), SourcingLexicon.default(), classifier)
+    assert [
+        (sentence[a.cue[0] : a.cue[1]], [sentence[s:e] for s, e in a.content]) for a in found
+    ] == [(cue, [content])]

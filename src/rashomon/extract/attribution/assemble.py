@@ -112,14 +112,12 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
     """
     doc = ctx.doc
     first = last = cue_token.i
-    left = sorted((c for c in cue_token.children if c.i < cue_token.i), key=lambda t: -t.i)
-    for child in left:
-        if child.i != first - 1:
-            break
-        if child.dep_ in _CUE_LEFT_DEPS or _manner_adverb(child):
-            first = child.i
-        else:
-            break
+    chain = ctx.cues.chained(cue_token)
+    if chain is not None:
+        # "continued to warn that …": the chain verb and the infinitive are one cue.
+        first = _left_edge_of_cue(chain)
+    else:
+        first = _left_edge_of_cue(cue_token)
     for child in cue_token.children:
         if child.dep_ == "prt" and child.i == last + 1:
             last = child.i
@@ -130,6 +128,17 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
         if child.i != last + 1 or child.idx >= content_start or not _manner_adverb(child):
             break
         last = child.i
+    chained = next(
+        (c for c in cue_token.rights if c.dep_ == "xcomp" and ctx.cues.chained(c) == cue_token),
+        None,
+    )
+    if chained is not None and content_start > chained.idx:
+        # "tried to press Warren on …": the cue runs over the infinitive, up to the content.
+        last = chained.i
+        for token in doc[chained.i + 1 :]:
+            if token.idx >= content_start or token.head.i != chained.i:
+                break
+            last = token.i
     if last + 1 < len(doc) and content_start > doc[last + 1].idx:
         # "called on Congress to pass a deal": the preposition that leads straight into the
         # content is part of the cue (PolNeAR train: 24 times in 28). ("a statement saying
@@ -159,6 +168,20 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
         if any(prep.idx - 1 <= start <= after + 1 for start, _ in content):
             last = prep.i
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _left_edge_of_cue(verb: Token) -> int:
+    """The first word of a cue verb with its auxiliaries, negation and adverbs before it."""
+    first = verb.i
+    left = sorted((c for c in verb.children if c.i < verb.i), key=lambda t: -t.i)
+    for child in left:
+        if child.i != first - 1:
+            break
+        if child.dep_ in _CUE_LEFT_DEPS or _manner_adverb(child):
+            first = child.i
+        else:
+            break
+    return first
 
 
 def _manner_adverb(child: Token) -> bool:

@@ -141,6 +141,10 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
         return _according_to(ctx, token)
     if token.lower_ == "in" and token.dep_ == "prep" and token.i < token.head.i:
         return _in_a_poll(ctx, token)
+    if _chain_with_a_cue(ctx, token):
+        # "continued to warn that …": the attribution is the infinitive's, with the cue
+        # running back to "continued".
+        return None
     verb_cue = ctx.cues.verb_cue(token)
     speech_clause = speaks_in_clause(verb_cue, token)
     if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
@@ -161,6 +165,17 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
     if noun_cue is not None:
         return _from_noun(ctx, token, noun_cue)
     return None
+
+
+def _chain_with_a_cue(ctx: Context, token: Token) -> bool:
+    """Whether ``token`` is a chain verb whose infinitive is an attribution's cue itself."""
+    if token.lemma_.lower() not in ctx.cues.chains:
+        return False
+    return any(
+        ctx.cues.chained(child) == token and _from_token(ctx, child) is not None
+        for child in token.children
+        if child.dep_ == "xcomp"
+    )
 
 
 def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
@@ -350,6 +365,10 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
                 )
             if obj is not None and obj.i > verb.i:
                 first = min(first, subtree_range(obj)[0])
+            elif ctx.cues.chained(xcomp) == verb:
+                # "She continued to defend the plan." — one cue, "continued to defend", and
+                # what the infinitive governs is the content.
+                first = _after_chain(doc, xcomp, last)
             last = _coordinated_tail(doc, verb, xcomp, last)
             last = _without_aside(ctx, first, last)
             return [trim(text, *char_span_of(doc, first, last))]
@@ -392,6 +411,24 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         last = _coordinated_tail(doc, verb, gerund, last)
         return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _after_chain(doc: Doc, infinitive: Token, last: int) -> int:
+    """The first token of what a chained infinitive governs: past the verb, its particle,
+    an adverb and a preposition that leads into its object ("tried to look ahead to the
+    vote" → "the vote"); the whole infinitive when it governs nothing after itself."""
+    first = infinitive.i + 1
+    while first <= last and doc[first].head.i == infinitive.i:
+        token = doc[first]
+        if token.dep_ in {"prt", "advmod"} or (
+            token.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in token.children)
+        ):
+            first += 1
+            continue
+        break
+    while first <= last and doc[first].is_punct:
+        first += 1
+    return first if first <= last else subtree_range(infinitive)[0]
 
 
 def _coordinated_tail(doc: Doc, verb: Token, head: Token, last: int) -> int:

@@ -79,7 +79,12 @@ def _names(token: Token) -> bool:
     """
     if token.pos_ == "PROPN" or token.ent_type_:
         return True
-    return token.text[:1].isupper() and token.pos_ not in {"DET", "PRON", "ADP"}
+    return token.text[:1].isupper() and token.pos_ not in _NOT_A_NAME
+
+
+#: Words that open a headline without naming anyone: "Revealed: …", "Look: …", "Wow: …",
+#: "So: …", "Trump Addresses Munich Attack: …" (a headline of its own, with a verb).
+_NOT_A_NAME = {"DET", "PRON", "ADP", "VERB", "AUX", "INTJ", "ADV", "SCONJ", "CCONJ"}
 
 
 def find_signed_quotes(ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
