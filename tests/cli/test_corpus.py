@@ -74,6 +74,26 @@ def test_contradictions_show_both_sides_with_origin_counts(runner: CliRunner, db
     assert "denied by" in table.stdout and "origins" in table.stdout
 
 
+def test_contradictions_and_claims_take_a_confidence_bar(runner: CliRunner, db: str) -> None:
+    found = json.loads(runner.invoke(app, ["contradictions", "--db", db, "-f", "json"]).stdout)
+    denials = [p["confidence"] for claim in found for p in claim["denied_by"]]
+    assert denials and all(c is not None for c in denials)
+    bar = str(round(max(denials) + 0.001, 4))
+    above = runner.invoke(app, ["contradictions", "--db", db, "--min-confidence", bar])
+    assert above.exit_code == 0 and "contradictions: none" in above.stdout
+    claims = runner.invoke(app, ["claims", "--db", db, "-f", "json", "--min-confidence", bar])
+    assert claims.exit_code == 0
+    kept = [
+        p["confidence"]
+        for claim in json.loads(claims.stdout)
+        for p in (*claim["asserted_by"], *claim["denied_by"])
+        if not p["outlet_voice"]
+    ]
+    assert all(c >= float(bar) for c in kept)
+    bad = runner.invoke(app, ["contradictions", "--db", db, "--min-confidence", "2"])
+    assert bad.exit_code == 2 and "--min-confidence" in bad.stderr
+
+
 def test_claims_filters_reach_the_query(runner: CliRunner, db: str) -> None:
     everything = json.loads(runner.invoke(app, ["claims", "--db", db, "-f", "json"]).stdout)
     contested = json.loads(

@@ -332,6 +332,32 @@ def test_who_lists_statements_by_and_about_an_entity(
     assert [s.confidence for s in sure.by] == [c for c in confidences if c >= bar]
 
 
+def test_a_confidence_bar_keeps_only_the_positions_that_reach_it(
+    store: Store, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    paths = write_articles(tmp_path / "in", report=DAM_REPORT, follow_up=DAM_FOLLOW_UP)
+    ingest(paths, store, InProcess(analyzer), published="2025-05-03")
+    (contested,) = queries.contradictions(store)
+    denials = contested.denied_by
+    assert denials and not any(p.outlet_voice for p in denials)
+    assert all(p.confidence is not None for p in (*contested.asserted_by, *denials))
+    # At the lowest confidence of its positions the contradiction stands whole.
+    lowest = min(p.confidence or 0.0 for p in (*contested.asserted_by, *denials))
+    (same,) = queries.contradictions(store, min_confidence=lowest)
+    assert (same.asserted_by, same.denied_by) == (contested.asserted_by, denials)
+    # Above its surest denial it has lost a side: no contradiction, no contested claim.
+    bar = max(p.confidence or 0.0 for p in denials) + 0.001
+    assert queries.contradictions(store, min_confidence=bar) == []
+    assert contested.id not in {
+        c.id for c in queries.claims(store, contested=True, min_confidence=bar)
+    }
+    # What the ledger keeps at that bar reaches it, position by position.
+    kept = queries.claims(store, limit=None, min_confidence=bar)
+    positions = [p for c in kept for p in (*c.asserted_by, *c.denied_by) if not p.outlet_voice]
+    assert all(p.confidence is not None and p.confidence >= bar for p in positions)
+    assert all(c.asserted_by or c.denied_by for c in kept)
+
+
 def test_claim_filters(store: Store, analyzer: Analyzer, tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "in", report=DAM_REPORT, market=MARKET_NEWS)
     ingest(paths, store, InProcess(analyzer), published="2025-05-03")

@@ -256,25 +256,36 @@ def claims(
         ),
     ] = None,
     limit: Limit = 50,
+    min_confidence: MinConfidence = 0.0,
     db: Db = None,
     output_format: Format = TableFormat.text,
 ) -> None:
     """The claim ledger: each claim with who asserts it and who denies it, across articles."""
     store = _open(db)
     try:
-        found = queries.claims(store, about=about, contested=contested, since=since, limit=limit)
+        found = queries.claims(
+            store,
+            about=about,
+            contested=contested,
+            since=since,
+            limit=limit,
+            min_confidence=min_confidence,
+        )
     finally:
         store.close()
     _print_claims("claims", found, output_format)
 
 
 def contradictions(
-    limit: Limit = 50, db: Db = None, output_format: Format = TableFormat.text
+    limit: Limit = 50,
+    min_confidence: MinConfidence = 0.0,
+    db: Db = None,
+    output_format: Format = TableFormat.text,
 ) -> None:
     """Claims asserted by some and denied by others, strongest first (by independent origins)."""
     store = _open(db)
     try:
-        found = queries.contradictions(store, limit=limit)
+        found = queries.contradictions(store, limit=limit, min_confidence=min_confidence)
     finally:
         store.close()
     _print_claims("contradictions", found, output_format)

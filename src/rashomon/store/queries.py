@@ -93,6 +93,9 @@ class Position:
     date: str | None
     origin: int
     outlet_voice: bool = False
+    #: The confidence of the attribution behind the position (None: the outlet's own voice,
+    #: or an ingest in the ``rules`` mode).
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -135,19 +138,32 @@ class LedgerClaim:
         return data
 
 
-def _ledger_claims(store: Store, query: Select[Any]) -> list[LedgerClaim]:
+def _ledger_claims(
+    store: Store, query: Select[Any], min_confidence: float = 0.0, *, contested: bool = False
+) -> list[LedgerClaim]:
+    """The claims ``query`` selects, with their positions.
+
+    With ``min_confidence`` above 0, a position stands only when the attribution behind it
+    reaches that confidence (the outlet's own voice, which no attribution carries, always
+    stands); a claim left with no position goes, and with ``contested`` one left without
+    both sides goes too.
+    """
     with store.session() as session:
         rows: Sequence[ClaimRow] = session.execute(query).scalars().all()
         ids = [row.id for row in rows]
         positions: dict[int, list[Position]] = {claim_id: [] for claim_id in ids}
         for chunk in _chunks(ids, 500):
             found = session.execute(
-                select(ClaimPositionRow, ArticleRow)
+                select(ClaimPositionRow, ArticleRow, AttributionRow.confidence)
                 .join(ArticleRow, ArticleRow.id == ClaimPositionRow.article_id)
+                .outerjoin(AttributionRow, AttributionRow.id == ClaimPositionRow.attribution_id)
                 .where(ClaimPositionRow.claim_id.in_(chunk))
                 .order_by(ClaimPositionRow.said_on, ClaimPositionRow.id)
             ).all()
-            for position, article in found:
+            for position, article, confidence in found:
+                if min_confidence > 0.0 and position.attribution_id is not None:
+                    if confidence is None or confidence < min_confidence:
+                        continue
                 positions[position.claim_id].append(
                     Position(
                         stance=position.stance,
@@ -158,8 +174,11 @@ def _ledger_claims(store: Store, query: Select[Any]) -> list[LedgerClaim]:
                         date=position.said_on or article.published,
                         origin=article.origin_id,
                         outlet_voice=position.outlet_voice,
+                        confidence=confidence,
                     )
                 )
+    if min_confidence > 0.0:
+        rows = [row for row in rows if _stands(positions[row.id], contested)]
     return [
         LedgerClaim(
             id=row.id,
@@ -174,6 +193,12 @@ def _ledger_claims(store: Store, query: Select[Any]) -> list[LedgerClaim]:
     ]
 
 
+def _stands(positions: Sequence[Position], contested: bool) -> bool:
+    """Whether a claim keeps a side after a confidence bar (both sides when contested)."""
+    stances = {position.stance for position in positions}
+    return stances >= {"assert", "deny"} if contested else bool(stances)
+
+
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -186,6 +211,7 @@ def claims(
     contested: bool = False,
     since: str | None = None,
     limit: int | None = 50,
+    min_confidence: float = 0.0,
 ) -> list[LedgerClaim]:
     """Corpus claims, most taken-up first.
 
@@ -194,6 +220,8 @@ def claims(
         contested: only claims someone asserts and someone else denies.
         since: only claims seen on or after this date (YYYY-MM-DD).
         limit: at most this many (``None``: all).
+        min_confidence: only positions whose attribution reaches this confidence (see
+            ``_ledger_claims``); the order stays that of all positions.
     """
     query = select(ClaimRow)
     if about:
@@ -203,19 +231,25 @@ def claims(
     if since:
         query = query.where(ClaimRow.last_seen >= since)
     query = query.order_by((ClaimRow.asserted + ClaimRow.denied).desc(), ClaimRow.id)
-    if limit is not None:
+    if limit is not None and min_confidence <= 0.0:
         query = query.limit(limit)
-    return _ledger_claims(store, query)
+    found = _ledger_claims(store, query, min_confidence, contested=contested)
+    return found if limit is None else found[:limit]
 
 
-def contradictions(store: Store, *, limit: int | None = 50) -> list[LedgerClaim]:
+def contradictions(
+    store: Store, *, limit: int | None = 50, min_confidence: float = 0.0
+) -> list[LedgerClaim]:
     """Claims asserted by some and denied by others, strongest first.
 
     Strength is the weaker side's independent origins (a contradiction between two origins on
     each side outranks forty copies of one story against one denial), then all origins, then
-    all positions.
+    all positions. With ``min_confidence``, only positions whose attribution reaches it count,
+    and a claim that loses a side is no contradiction.
     """
-    found = _ledger_claims(store, select(ClaimRow).where(ClaimRow.contested))
+    found = _ledger_claims(
+        store, select(ClaimRow).where(ClaimRow.contested), min_confidence, contested=True
+    )
 
     def strength(claim: LedgerClaim) -> tuple[int, int, int, int]:
         asserting, denying = claim.support("assert")[1], claim.support("deny")[1]
