@@ -22,12 +22,15 @@ from rich.text import Text
 
 from rashomon.model import Analysis, Article, Attribution, Claim, Entity
 
-__all__ = ["CONTENT_WIDTH", "WIDE_TABLE", "abridge", "render_analysis"]
+__all__ = ["CONTENT_WIDTH", "DOUBTFUL", "WIDE_TABLE", "abridge", "render_analysis"]
 
 #: Content longer than this many characters is cut in the table, with an ellipsis.
 CONTENT_WIDTH = 120
 #: From this console width on, kind, polarity, sourcing and date get a column each.
 WIDE_TABLE = 120
+
+#: Below this confidence an attribution's id is marked doubtful ("0.32?").
+DOUBTFUL = 0.5
 
 _DENY_STYLE = "bold red"
 _WEAK_SOURCING_STYLE = "yellow"
@@ -134,7 +137,7 @@ def _attribution_table(
             Text(_said(attribution)),
         ]
         table.add_row(
-            Text(attribution.id),
+            _id_cell(attribution),
             _source_cell(attribution),
             _speaker_cell(attribution, entities),
             Text(attribution.cue.text),
@@ -183,6 +186,20 @@ def _event_table(analysis: Analysis) -> RenderableType:
             word,
         )
     return table
+
+
+def _id_cell(attribution: Attribution) -> Text:
+    """The attribution's id, with the scorer's confidence below it when there is one.
+
+    A confidence under ``DOUBTFUL`` stands out with a question mark: on PolNeAR dev fewer
+    than half of those attributions are right, so a reader checks them before quoting them.
+    """
+    cell = Text(attribution.id)
+    if attribution.confidence is not None:
+        doubtful = attribution.confidence < DOUBTFUL
+        mark = f"\n{attribution.confidence:.2f}" + ("?" if doubtful else "")
+        cell.append(mark, style=_WEAK_SOURCING_STYLE if doubtful else "dim")
+    return cell
 
 
 def _source_cell(attribution: Attribution) -> Text:
