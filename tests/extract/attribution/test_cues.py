@@ -274,25 +274,14 @@ def test_a_verb_only_the_classifier_knows_takes_no_gerund(analyzer: Analyzer) ->
         # So is the preposition that leads into the content.
         ("Activists called on the council to reject the plan.", "called on",
          "the council to reject the plan"),
-    ],
-)  # fmt: skip
-def test_cues_take_the_words_that_lead_into_the_content(
-    analyzer: Analyzer, sentence: str, cue: str, content: str
-) -> None:
-    assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
-
-
-@pytest.mark.parametrize(
-    ("sentence", "cue", "content"),
-    [
-        # A chain verb and its infinitive are one cue; the content is what the infinitive
-        # governs.
+        # So are a chain verb and its infinitive: one cue, and the content is what the
+        # infinitive governs.
         ("Critics continue to warn that the deal was a dangerous mistake.", "continue to warn",
          "that the deal was a dangerous mistake"),
         ("He went on to say the deal was dead.", "went on to say", "the deal was dead"),
     ],
 )  # fmt: skip
-def test_cues_chain_verb_and_its_infinitive_are_one_cue(
+def test_cues_take_the_words_that_lead_into_the_content(
     analyzer: Analyzer, sentence: str, cue: str, content: str
 ) -> None:
     assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content

@@ -119,22 +119,11 @@ def test_sourcing_time_preposition_stays_out_of_a_parenthetical_cue(analyzer: An
 @pytest.mark.parametrize(
     ("sentence", "cue", "source"),
     [
+        # A name compounded with a report noun is whose report it is.
         ("The governor dismissed a Reuters report that the plant would close.", "report",
          "Reuters"),
         ("There was a Pentagon statement saying that the base would close.", "statement",
          "Pentagon"),
-    ],
-)  # fmt: skip
-def test_sourcing_name_compounded_with_a_report_noun_is_its_source(
-    analyzer: Analyzer, sentence: str, cue: str, source: str
-) -> None:
-    attribution = by_cue(analyzer.analyze(sentence), cue)
-    assert attribution.source is not None and attribution.source.text == source
-
-
-@pytest.mark.parametrize(
-    ("sentence", "cue", "source"),
-    [
         # A dateline or a headline hung on the subject is not part of the source.
         ("BRUSSELS - European leaders said on Friday that the talks had failed.", "said",
          "European leaders"),
@@ -145,8 +134,9 @@ def test_sourcing_name_compounded_with_a_report_noun_is_its_source(
          "approve it.", "have said", "Forty state legislatures - only three short of the total"),
     ],
 )  # fmt: skip
-def test_sourcing_dateline_is_cut_from_the_source(
+def test_sourcing_report_nouns_and_datelines(
     analyzer: Analyzer, sentence: str, cue: str, source: str
 ) -> None:
+    """A name compounded with a report noun is its source; a dateline is never part of one."""
     attribution = by_cue(analyzer.analyze(sentence), cue)
     assert attribution.source is not None and attribution.source.text == source
