@@ -208,6 +208,8 @@ def test_cues_colon_after_a_common_noun_is_not_a_source(analyzer: Analyzer) -> N
         # A headline that opens with a verb or an interjection names nobody.
         "Revealed: Here Are The Senators Who Voted Against The Plan",
         "Wow: The Governor Just Said Something Nobody Expected About Taxes",
+        # Nor does a date.
+        "Election day: Voters said the lines were long.",
     ],
 )
 def test_cues_colon_after_a_line_label_is_not_a_source(analyzer: Analyzer, text: str) -> None:

@@ -77,6 +77,9 @@ def _names(token: Token) -> bool:
     takes a lone name there for a common noun ("Reid: 'Never underestimate Trump.'"), a
     capitalised word; "Poll:" and "Report:" speak for their findings.
     """
+    if token.ent_type_ in _NOT_SOMEONE:
+        # "Election day: Voters said …", "Monday: …" — a date labels the line.
+        return False
     if token.pos_ == "PROPN" or token.ent_type_:
         return True
     return token.text[:1].isupper() and token.pos_ not in _NOT_A_NAME
@@ -85,6 +88,8 @@ def _names(token: Token) -> bool:
 #: Words that open a headline without naming anyone: "Revealed: …", "Look: …", "Wow: …",
 #: "So: …", "Trump Addresses Munich Attack: …" (a headline of its own, with a verb).
 _NOT_A_NAME = {"DET", "PRON", "ADP", "VERB", "AUX", "INTJ", "ADV", "SCONJ", "CCONJ"}
+#: Entities that are never who speaks.
+_NOT_SOMEONE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def find_signed_quotes(ctx: Context, found: list[FoundAttribution]) -> list[FoundAttribution]:
