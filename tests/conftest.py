@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from rashomon.model import Analysis, Attribution
+from rashomon.nlp.loading import load_parser
 from rashomon.pipeline import Analyzer
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -15,6 +17,12 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def parser() -> Language:
+    """rashomon's parse stage alone, for tests that drive the finder or the models directly."""
+    return load_parser()
 
 
 def by_cue(analysis: Analysis, cue: str) -> Attribution:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from rashomon.store.database import Store
 from rashomon.store.schema import (
@@ -139,14 +139,13 @@ class LedgerClaim:
 
 
 def _ledger_claims(
-    store: Store, query: Select[Any], min_confidence: float = 0.0, *, contested: bool = False
+    store: Store, query: Select[Any], min_confidence: float = 0.0
 ) -> list[LedgerClaim]:
     """The claims ``query`` selects, with their positions.
 
     With ``min_confidence`` above 0, a position stands only when the attribution behind it
     reaches that confidence (the outlet's own voice, which no attribution carries, always
-    stands); a claim left with no position goes, and with ``contested`` one left without
-    both sides goes too.
+    stands); ``query`` selects only claims that keep a position (``_standing``).
     """
     with store.session() as session:
         rows: Sequence[ClaimRow] = session.execute(query).scalars().all()
@@ -177,8 +176,6 @@ def _ledger_claims(
                         confidence=confidence,
                     )
                 )
-    if min_confidence > 0.0:
-        rows = [row for row in rows if _stands(positions[row.id], contested)]
     return [
         LedgerClaim(
             id=row.id,
@@ -193,10 +190,34 @@ def _ledger_claims(
     ]
 
 
-def _stands(positions: Sequence[Position], contested: bool) -> bool:
-    """Whether a claim keeps a side after a confidence bar (both sides when contested)."""
-    stances = {position.stance for position in positions}
-    return stances >= {"assert", "deny"} if contested else bool(stances)
+def _standing(min_confidence: float, stance: str | None = None) -> ColumnElement[bool]:
+    """Claims with a position (of ``stance``, when given) that stands at the bar.
+
+    The same rule as ``_ledger_claims``: the outlet's own voice always stands, a source's
+    position when its attribution's confidence reaches ``min_confidence``.
+    """
+    standing = (
+        select(ClaimPositionRow.claim_id)
+        .outerjoin(AttributionRow, AttributionRow.id == ClaimPositionRow.attribution_id)
+        .where(
+            or_(
+                ClaimPositionRow.attribution_id.is_(None),
+                AttributionRow.confidence >= min_confidence,
+            )
+        )
+    )
+    if stance is not None:
+        standing = standing.where(ClaimPositionRow.stance == stance)
+    return ClaimRow.id.in_(standing)
+
+
+def _keeping_sides(min_confidence: float, contested: bool) -> list[ColumnElement[bool]]:
+    """The conditions a claim meets at a confidence bar: a side left, or both when contested."""
+    if min_confidence <= 0.0:
+        return []
+    if contested:
+        return [_standing(min_confidence, "assert"), _standing(min_confidence, "deny")]
+    return [_standing(min_confidence)]
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
@@ -230,11 +251,11 @@ def claims(
         query = query.where(ClaimRow.contested)
     if since:
         query = query.where(ClaimRow.last_seen >= since)
+    query = query.where(*_keeping_sides(min_confidence, contested))
     query = query.order_by((ClaimRow.asserted + ClaimRow.denied).desc(), ClaimRow.id)
-    if limit is not None and min_confidence <= 0.0:
+    if limit is not None:
         query = query.limit(limit)
-    found = _ledger_claims(store, query, min_confidence, contested=contested)
-    return found if limit is None else found[:limit]
+    return _ledger_claims(store, query, min_confidence)
 
 
 def contradictions(
@@ -247,9 +268,8 @@ def contradictions(
     all positions. With ``min_confidence``, only positions whose attribution reaches it count,
     and a claim that loses a side is no contradiction.
     """
-    found = _ledger_claims(
-        store, select(ClaimRow).where(ClaimRow.contested), min_confidence, contested=True
-    )
+    query = select(ClaimRow).where(ClaimRow.contested, *_keeping_sides(min_confidence, True))
+    found = _ledger_claims(store, query, min_confidence)
 
     def strength(claim: LedgerClaim) -> tuple[int, int, int, int]:
         asserting, denying = claim.support("assert")[1], claim.support("deny")[1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -138,8 +139,9 @@ def _fit_scorer(parsed: Parsed, boundaries: BoundaryModel, epochs: int) -> Attri
     for fold in range(folds):
         rest = [pair for number, pair in enumerate(parsed) if number % folds != fold]
         held = [pair for number, pair in enumerate(parsed) if number % folds == fold]
-        trained = _fit_classifier(rest if rest else held, epochs)
-        classifier = CueClassifier(trained.weights, trained.lemmas, CUE_THRESHOLD)
+        classifier = replace(
+            _fit_classifier(rest if rest else held, epochs), threshold=CUE_THRESHOLD
+        )
         for document, doc in held:
             found = find_attributions(doc, lexicon, sourcing, classifier, boundaries)
             predicted = [

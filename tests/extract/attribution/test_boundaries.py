@@ -23,16 +23,10 @@ from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.spans import overlaps
-from rashomon.nlp.loading import load_parser
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_parser()
-
-
-def test_candidates_stay_within_the_window_and_the_bounds(nlp: Language) -> None:
-    doc = nlp(
+def test_candidates_stay_within_the_window_and_the_bounds(parser: Language) -> None:
+    doc = parser(
         "The minister said that the new budget would cut spending on schools and on roads "
         "across the country over the next five years, a plan that critics called reckless."
     )
@@ -44,12 +38,12 @@ def test_candidates_stay_within_the_window_and_the_bounds(nlp: Language) -> None
     assert candidates(doc, edge, 8, 12, "e") == [8, 9, 10, 11, 12]
 
 
-def test_a_content_start_never_moves_onto_the_cue_before_it(nlp: Language) -> None:
+def test_a_content_start_never_moves_onto_the_cue_before_it(parser: Language) -> None:
     # "said" (1) lies before the content "the talks had failed" (2-5).
-    doc = nlp("Officials said the talks had failed.")
+    doc = parser("Officials said the talks had failed.")
     assert edge_bounds(doc, (2, 5), [(1, 1), (0, 0)], "s", 2) == (2, 5)
     # The end may move to the end of its sentence, not into the next one.
-    two = nlp("Officials said the talks had failed. Nobody was surprised.")
+    two = parser("Officials said the talks had failed. Nobody was surprised.")
     assert edge_bounds(two, (2, 5), [(1, 1), (0, 0)], "e", 2) == (2, 6)
 
 
@@ -75,7 +69,7 @@ def _find_with_models(doc: Doc) -> list[FoundAttribution]:
     )
 
 
-def _relative_clause_examples(nlp: Language) -> list[BoundaryExample]:
+def _relative_clause_examples(parser: Language) -> list[BoundaryExample]:
     """Contents the rules end after a trailing ", which …" clause; the gold ends before it."""
     examples = []
     for sentence in [
@@ -84,7 +78,7 @@ def _relative_clause_examples(nlp: Language) -> list[BoundaryExample]:
         "Analysts noted that prices rose, which hurt poorer families most.",
         "She claimed the vote was rigged, which her rivals denied at once.",
     ]:
-        doc = nlp(sentence)
+        doc = parser(sentence)
         comma = next(t.i for t in doc if t.text == ",")
         cue = next(t.i for t in doc if t.pos_ == "VERB")
         last = len(doc) - 2  # the word before the full stop
@@ -93,9 +87,9 @@ def _relative_clause_examples(nlp: Language) -> list[BoundaryExample]:
     return examples
 
 
-def test_the_model_learns_where_a_corpus_ends_a_content(nlp: Language) -> None:
-    model = train_boundaries(_relative_clause_examples(nlp), epochs=8)
-    doc = nlp("The governor said the budget balanced, which pleased the lenders greatly.")
+def test_the_model_learns_where_a_corpus_ends_a_content(parser: Language) -> None:
+    model = train_boundaries(_relative_clause_examples(parser), epochs=8)
+    doc = parser("The governor said the budget balanced, which pleased the lenders greatly.")
     cue = next(t.i for t in doc if t.lemma_ == "say")
     last = len(doc) - 2
     options = candidates(doc, last, cue + 1, len(doc) - 1, "e")
@@ -103,8 +97,8 @@ def test_the_model_learns_where_a_corpus_ends_a_content(nlp: Language) -> None:
     assert doc[chosen].text == "balanced"
 
 
-def test_training_is_deterministic_and_the_model_round_trips(nlp: Language, tmp_path) -> None:
-    examples = _relative_clause_examples(nlp)
+def test_training_is_deterministic_and_the_model_round_trips(parser: Language, tmp_path) -> None:
+    examples = _relative_clause_examples(parser)
     first = train_boundaries(examples, epochs=3)
     second = train_boundaries(examples, epochs=3)
     assert np.array_equal(first.weights, second.weights)
@@ -114,8 +108,8 @@ def test_training_is_deterministic_and_the_model_round_trips(nlp: Language, tmp_
     assert np.allclose(loaded.weights, first.weights, atol=1e-6)
 
 
-def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(nlp: Language) -> None:
-    doc = nlp("The senator said that the report, which was leaked, was false.")
+def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(parser: Language) -> None:
+    doc = parser("The senator said that the report, which was leaked, was false.")
     lexicon, sourcing = CueLexicon.default(), SourcingLexicon.default()
     plain = find_attributions(doc, lexicon, sourcing)
     model = BoundaryModel(np.zeros_like(BoundaryModel.default().weights))
@@ -135,8 +129,8 @@ def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(nlp: L
         "The company, which makes chips, said its profits fell sharply last quarter.",
     ],
 )
-def test_refined_spans_never_overlap_each_other(nlp: Language, text: str) -> None:
-    doc = nlp(text)
+def test_refined_spans_never_overlap_each_other(parser: Language, text: str) -> None:
+    doc = parser(text)
     found = _find_with_models(doc)
     assert found
     for attribution in found:
@@ -150,8 +144,8 @@ def test_refined_spans_never_overlap_each_other(nlp: Language, text: str) -> Non
             assert token_range(doc, (start, end)) is not None
 
 
-def test_the_built_in_model_settles_edges_in_one_pass(nlp: Language) -> None:
-    doc = nlp("The senator has repeatedly said that the deal is dead.")
+def test_the_built_in_model_settles_edges_in_one_pass(parser: Language) -> None:
+    doc = parser("The senator has repeatedly said that the deal is dead.")
     found = _find_with_models(doc)
     [attribution] = found
     assert doc.text[slice(*attribution.cue)].endswith("said")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from conftest import by_cue, content_text, said
+from spacy.language import Language
 
 from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
-from rashomon.nlp.loading import load_parser
 from rashomon.pipeline import Analyzer
 
 
@@ -306,11 +306,11 @@ def test_cues_take_the_words_that_lead_into_the_content(
     ],
 )  # fmt: skip
 def test_cues_learned_chain_verb_takes_its_infinitive_into_the_cue(
-    sentence: str, cue: str, content: str
+    parser: Language, sentence: str, cue: str, content: str
 ) -> None:
     # A classifier that takes every "try" and "want" for a cue (probability 0.5).
     classifier = CueClassifier(np.zeros(DIMENSIONS), frozenset({"try", "want"}), 0.4)
-    doc = load_parser()(sentence)
+    doc = parser(sentence)
     found = find_attributions(doc, CueLexicon.default(), SourcingLexicon.default(), classifier)
     assert [
         (sentence[a.cue[0] : a.cue[1]], [sentence[s:e] for s, e in a.content]) for a in found

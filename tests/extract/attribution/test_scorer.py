@@ -20,12 +20,6 @@ from rashomon.extract.attribution.scorer import (
     attribution_features,
     settled,
 )
-from rashomon.nlp.loading import load_parser
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_parser()
 
 
 def _find(doc: Doc, scorer: AttributionScorer | None = None) -> list[FoundAttribution]:
@@ -53,20 +47,20 @@ def _scorer(**weights: float) -> AttributionScorer:
     return AttributionScorer(vector)
 
 
-def test_a_nested_act_and_the_act_holding_it_are_told_apart(nlp: Language) -> None:
+def test_a_nested_act_and_the_act_holding_it_are_told_apart(parser: Language) -> None:
     # "claimed" sits inside what the senator said; PolNeAR marks such acts only sometimes.
-    doc = nlp("The senator said the governor claimed that the plan had failed.")
+    doc = parser("The senator said the governor claimed that the plan had failed.")
     outer, inner = _features(doc, "said"), _features(doc, "claimed")
     assert "holds=True" in outer and "nested=False" in outer
     assert "nested=True" in inner and "holds=False" in inner
 
 
-def test_the_source_is_described_by_kind(nlp: Language) -> None:
+def test_the_source_is_described_by_kind(parser: Language) -> None:
     # A pronoun speaker, a named one, and a passive report with nobody named.
-    assert "source=pron" in _features(nlp("She said the talks had failed."), "said")
-    named = _features(nlp("Angela Merkel said the talks had failed."), "said")
+    assert "source=pron" in _features(parser("She said the talks had failed."), "said")
+    named = _features(parser("Angela Merkel said the talks had failed."), "said")
     assert "source=ent:PERSON" in named
-    passive = nlp("It was reported that the bridge collapsed.")
+    passive = parser("It was reported that the bridge collapsed.")
     assert "nosource" in _features(passive, "was reported")
 
 
@@ -75,13 +69,13 @@ def _context(doc: Doc) -> Context:
     return Context.build(doc, CueLexicon.default(), SourcingLexicon.default(), classifier)
 
 
-def test_cues_the_classifier_never_weighs_have_no_probability(nlp: Language) -> None:
+def test_cues_the_classifier_never_weighs_have_no_probability(parser: Language) -> None:
     # A noun cue is the lexicon's, not a candidate of the cue classifier.
-    doc = nlp("Officials pointed to a Reuters report that the plant would close.")
+    doc = parser("Officials pointed to a Reuters report that the plant would close.")
     found = _find(doc)
     index = next(n for n, a in enumerate(found) if doc.text[slice(*a.cue)] == "report")
     assert "p=none" in attribution_features(_context(doc), found, index)
-    said = nlp("The police said the suspect fled on foot.")
+    said = parser("The police said the suspect fled on foot.")
     features = attribution_features(_context(said), _find(said), 0)
     assert "p=none" not in features and any(f.startswith("p=") for f in features)
 
@@ -101,18 +95,18 @@ def test_cues_the_classifier_never_weighs_have_no_probability(nlp: Language) -> 
     ],
 )  # fmt: skip
 def test_the_scorer_judges_only_what_the_classifier_proposed(
-    nlp: Language, sentence: str, cue: str, stands: bool
+    parser: Language, sentence: str, cue: str, stands: bool
 ) -> None:
-    doc = nlp(sentence)
+    doc = parser(sentence)
     found = _find(doc)
     attribution = next(a for a in found if doc.text[slice(*a.cue)] == cue)
     assert settled(_context(doc), attribution) is stands
 
 
 def test_the_scorer_drops_what_it_does_not_believe_and_keeps_what_stands(
-    nlp: Language,
+    parser: Language,
 ) -> None:
-    doc = nlp(
+    doc = parser(
         "The senator praised the governor for her handling of the crisis, and the minister "
         "said that the plan had failed."
     )
@@ -120,7 +114,7 @@ def test_the_scorer_drops_what_it_does_not_believe_and_keeps_what_stands(
     assert [doc.text[slice(*a.cue)] for a in _find(doc, _scorer(bias=-5.0))] == ["said"]
     assert len(_find(doc, _scorer(bias=5.0))) == 2
     # "claimed" is nested in what the senator said; neither is the scorer's to drop.
-    nested = nlp("The senator said the governor claimed that the plan had failed.")
+    nested = parser("The senator said the governor claimed that the plan had failed.")
     assert len(_find(nested, _scorer(nested__True=-5.0, bias=-5.0))) == 2
 
 
@@ -132,8 +126,8 @@ def test_a_scorer_lets_the_classifier_propose_from_its_own_threshold() -> None:
     assert proposing.weights is classifier.weights
 
 
-def test_the_shipped_scorer_believes_a_plain_named_stance(nlp: Language) -> None:
-    doc = nlp("The senator praised the governor for her handling of the crisis.")
+def test_the_shipped_scorer_believes_a_plain_named_stance(parser: Language) -> None:
+    doc = parser("The senator praised the governor for her handling of the crisis.")
     scorer = AttributionScorer.default()
     found = _find(doc)
     assert not settled(_context(doc), found[0])
@@ -150,8 +144,8 @@ def test_the_scorer_round_trips_with_its_thresholds(tmp_path: Path) -> None:
     assert np.allclose(loaded.weights, scorer.weights)
 
 
-def test_every_attribution_the_scorer_weighs_gets_its_confidence(nlp: Language) -> None:
-    doc = nlp(
+def test_every_attribution_the_scorer_weighs_gets_its_confidence(parser: Language) -> None:
+    doc = parser(
         "The senator praised the governor for her handling of the crisis, and the minister "
         "said that the plan had failed."
     )

@@ -111,13 +111,10 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
     for" when the content is the object of the preposition.
     """
     doc = ctx.doc
-    first = last = cue_token.i
+    # "continued to warn that …": a chain verb and its infinitive are one cue.
     chain = ctx.cues.chained(cue_token)
-    if chain is not None:
-        # "continued to warn that …": the chain verb and the infinitive are one cue.
-        first = _left_edge_of_cue(chain)
-    else:
-        first = _left_edge_of_cue(cue_token)
+    first = _left_edge_of_cue(chain if chain is not None else cue_token)
+    last = cue_token.i
     for child in cue_token.children:
         if child.dep_ == "prt" and child.i == last + 1:
             last = child.i

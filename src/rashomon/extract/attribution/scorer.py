@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +41,6 @@ __all__ = ["AttributionScorer", "attribution_features", "settled"]
 BUILT_IN = "polnear_attribution_scorer.npz"
 #: The cue probability from which a learned cue becomes a candidate when a scorer follows.
 CUE_THRESHOLD = 0.15
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"}
 _PROBABILITY_STEPS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -115,7 +114,7 @@ def attribution_features(ctx: Context, found: Sequence[FoundAttribution], index:
     else:
         if attribution.source_token is not None:
             head = ctx.doc[attribution.source_token]
-            if head.lower_ in _PRONOUNS:
+            if head.lower_ in ctx.sourcing.pronouns:
                 source_kind = "pron"
             else:
                 source_kind = f"ent:{head.ent_type_}" if head.ent_type_ else head.pos_
@@ -186,7 +185,7 @@ class AttributionScorer:
         """``classifier`` proposing cues from the probability this scorer was trained on."""
         if classifier.threshold == self.cue_threshold:
             return classifier
-        return CueClassifier(classifier.weights, classifier.lemmas, self.cue_threshold)
+        return replace(classifier, threshold=self.cue_threshold)
 
     def save(self, path: Path) -> None:
         save_weights(
