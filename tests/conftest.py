@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from rashomon.extract.attribution.boundaries import BoundaryModel
+from rashomon.extract.attribution.classifier import CueClassifier
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.found import FoundAttribution
+from rashomon.extract.attribution.scorer import AttributionScorer
 from rashomon.model import Analysis, Attribution
 from rashomon.nlp.loading import load_parser
 from rashomon.pipeline import Analyzer
@@ -23,6 +30,18 @@ def analyzer() -> Analyzer:
 def parser() -> Language:
     """rashomon's parse stage alone, for tests that drive the finder or the models directly."""
     return load_parser()
+
+
+def find_with_models(doc: Doc, scorer: AttributionScorer | None = None) -> list[FoundAttribution]:
+    """The finder with the shipped lexicon, cue classifier and boundary model (and ``scorer``)."""
+    return find_attributions(
+        doc,
+        CueLexicon.default(),
+        SourcingLexicon.default(),
+        CueClassifier.default(),
+        BoundaryModel.default(),
+        scorer,
+    )
 
 
 def by_cue(analysis: Analysis, cue: str) -> Attribution:

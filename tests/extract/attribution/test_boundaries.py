@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import find_with_models
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from rashomon.extract.attribution.boundaries import (
     WINDOW,
@@ -18,10 +18,8 @@ from rashomon.extract.attribution.boundaries import (
     token_range,
     train_boundaries,
 )
-from rashomon.extract.attribution.classifier import CueClassifier
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.finder import find_attributions
-from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.spans import overlaps
 
 
@@ -56,17 +54,6 @@ def test_an_edge_on_a_quote_mark_is_not_the_models_to_move(
 ) -> None:
     text = "“Not again,” the mayor said."
     assert movable(text, piece, side) is expected
-
-
-def _find_with_models(doc: Doc) -> list[FoundAttribution]:
-    """The finder as the default mode runs it: lexicon, cue classifier, boundary model."""
-    return find_attributions(
-        doc,
-        CueLexicon.default(),
-        SourcingLexicon.default(),
-        CueClassifier.default(),
-        BoundaryModel.default(),
-    )
 
 
 def _relative_clause_examples(parser: Language) -> list[BoundaryExample]:
@@ -131,7 +118,7 @@ def test_a_model_without_weights_leaves_every_edge_where_the_rules_put_it(parser
 )
 def test_refined_spans_never_overlap_each_other(parser: Language, text: str) -> None:
     doc = parser(text)
-    found = _find_with_models(doc)
+    found = find_with_models(doc)
     assert found
     for attribution in found:
         assert attribution.cue[0] < attribution.cue[1]
@@ -146,7 +133,7 @@ def test_refined_spans_never_overlap_each_other(parser: Language, text: str) -> 
 
 def test_the_built_in_model_settles_edges_in_one_pass(parser: Language) -> None:
     doc = parser("The senator has repeatedly said that the deal is dead.")
-    found = _find_with_models(doc)
+    found = find_with_models(doc)
     [attribution] = found
     assert doc.text[slice(*attribution.cue)].endswith("said")
     assert doc.text[slice(*attribution.content[0])] in {

@@ -6,15 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import find_with_models
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from rashomon.extract.attribution.boundaries import BoundaryModel
 from rashomon.extract.attribution.classifier import CueClassifier, hashed
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
-from rashomon.extract.attribution.finder import find_attributions
-from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.scorer import (
     AttributionScorer,
     attribution_features,
@@ -22,19 +20,8 @@ from rashomon.extract.attribution.scorer import (
 )
 
 
-def _find(doc: Doc, scorer: AttributionScorer | None = None) -> list[FoundAttribution]:
-    return find_attributions(
-        doc,
-        CueLexicon.default(),
-        SourcingLexicon.default(),
-        CueClassifier.default(),
-        BoundaryModel.default(),
-        scorer,
-    )
-
-
 def _features(doc: Doc, cue: str) -> list[str]:
-    found = _find(doc)
+    found = find_with_models(doc)
     index = next(n for n, a in enumerate(found) if doc.text[slice(*a.cue)] == cue)
     return attribution_features(_context(doc), found, index)
 
@@ -72,11 +59,11 @@ def _context(doc: Doc) -> Context:
 def test_cues_the_classifier_never_weighs_have_no_probability(parser: Language) -> None:
     # A noun cue is the lexicon's, not a candidate of the cue classifier.
     doc = parser("Officials pointed to a Reuters report that the plant would close.")
-    found = _find(doc)
+    found = find_with_models(doc)
     index = next(n for n, a in enumerate(found) if doc.text[slice(*a.cue)] == "report")
     assert "p=none" in attribution_features(_context(doc), found, index)
     said = parser("The police said the suspect fled on foot.")
-    features = attribution_features(_context(said), _find(said), 0)
+    features = attribution_features(_context(said), find_with_models(said), 0)
     assert "p=none" not in features and any(f.startswith("p=") for f in features)
 
 
@@ -98,7 +85,7 @@ def test_the_scorer_judges_only_what_the_classifier_proposed(
     parser: Language, sentence: str, cue: str, stands: bool
 ) -> None:
     doc = parser(sentence)
-    found = _find(doc)
+    found = find_with_models(doc)
     attribution = next(a for a in found if doc.text[slice(*a.cue)] == cue)
     assert settled(_context(doc), attribution) is stands
 
@@ -110,12 +97,12 @@ def test_the_scorer_drops_what_it_does_not_believe_and_keeps_what_stands(
         "The senator praised the governor for her handling of the crisis, and the minister "
         "said that the plan had failed."
     )
-    assert [doc.text[slice(*a.cue)] for a in _find(doc)] == ["praised", "said"]
-    assert [doc.text[slice(*a.cue)] for a in _find(doc, _scorer(bias=-5.0))] == ["said"]
-    assert len(_find(doc, _scorer(bias=5.0))) == 2
+    assert [doc.text[slice(*a.cue)] for a in find_with_models(doc)] == ["praised", "said"]
+    assert [doc.text[slice(*a.cue)] for a in find_with_models(doc, _scorer(bias=-5.0))] == ["said"]
+    assert len(find_with_models(doc, _scorer(bias=5.0))) == 2
     # "claimed" is nested in what the senator said; neither is the scorer's to drop.
     nested = parser("The senator said the governor claimed that the plan had failed.")
-    assert len(_find(nested, _scorer(nested__True=-5.0, bias=-5.0))) == 2
+    assert len(find_with_models(nested, _scorer(nested__True=-5.0, bias=-5.0))) == 2
 
 
 def test_a_scorer_lets_the_classifier_propose_from_its_own_threshold() -> None:
@@ -129,10 +116,10 @@ def test_a_scorer_lets_the_classifier_propose_from_its_own_threshold() -> None:
 def test_the_shipped_scorer_believes_a_plain_named_stance(parser: Language) -> None:
     doc = parser("The senator praised the governor for her handling of the crisis.")
     scorer = AttributionScorer.default()
-    found = _find(doc)
+    found = find_with_models(doc)
     assert not settled(_context(doc), found[0])
     assert scorer.probability(_context(doc), found, 0) > 0.6
-    assert len(_find(doc, scorer)) == 1
+    assert len(find_with_models(doc, scorer)) == 1
 
 
 def test_the_scorer_round_trips_with_its_thresholds(tmp_path: Path) -> None:
@@ -149,7 +136,7 @@ def test_every_attribution_the_scorer_weighs_gets_its_confidence(parser: Languag
         "The senator praised the governor for her handling of the crisis, and the minister "
         "said that the plan had failed."
     )
-    kept = _find(doc, _scorer(bias=-5.0))
+    kept = find_with_models(doc, _scorer(bias=-5.0))
     # "said" stands (a speech verb governing a clause) but carries the scorer's doubt.
     assert [(doc.text[slice(*a.cue)], a.confidence) for a in kept] == [("said", 0.007)]
-    assert all(a.confidence is None for a in _find(doc))
+    assert all(a.confidence is None for a in find_with_models(doc))
