@@ -27,6 +27,12 @@ def analyzer() -> Analyzer:
 
 
 @pytest.fixture(scope="session")
+def rules() -> Analyzer:
+    """The lexicon alone, so that what the rules draw is tested apart from the models."""
+    return Analyzer(mode="rules")
+
+
+@pytest.fixture(scope="session")
 def parser() -> Language:
     """rashomon's parse stage alone, for tests that drive the finder or the models directly."""
     return load_parser()

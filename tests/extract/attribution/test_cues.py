@@ -132,8 +132,9 @@ def test_cues_passives(
          "that the river has burst its banks"),
         ("The rebels' claim that they control the city is false.", "claim", "The rebels'",
          "that they control the city"),
+        # Whoever issues the statement is its source.
         ("The embassy issued a statement saying the visas would be cancelled.", "statement",
-         None, "the visas would be cancelled"),
+         "The embassy", "the visas would be cancelled"),
     ],
 )  # fmt: skip
 def test_cues_nouns(

@@ -10,11 +10,6 @@ from rashomon.extract.attribution.quotes import find_quotes
 from rashomon.pipeline import Analyzer
 
 
-@pytest.fixture(scope="module")
-def rules() -> Analyzer:
-    return Analyzer(mode="rules")
-
-
 @pytest.mark.parametrize(
     ("sentence", "cue", "source", "content"),
     [

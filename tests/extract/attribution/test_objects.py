@@ -143,3 +143,42 @@ def test_objects_stance_through_at_takes_its_object(analyzer: Analyzer) -> None:
         analyzer.analyze("The senator balked at the cost of the new bridge."), "balked at"
     )
     assert content_text(attribution) == "the cost of the new bridge"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        # A relative clause with no relative pronoun: its object is the noun it hangs on.
+        ("The plan the minister denied on Tuesday would cut pensions.", "denied",
+         "the minister", "The plan"),
+        # A passive participle: the noun is what was done to, the agent who did it.
+        ("The claims, denied by the ministry, spread quickly.", "denied", "the ministry",
+         "The claims"),
+    ],
+)  # fmt: skip
+def test_objects_a_gapped_clause_takes_the_noun_it_hangs_on(
+    rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    said(rules.analyze(sentence), cue, source, content)
+
+
+def test_objects_a_participle_with_no_agent_has_no_source(rules: Analyzer) -> None:
+    # "on Friday" is when the deal was announced, not what was announced.
+    attribution = by_cue(
+        rules.analyze("The tentative deal, announced on Friday, would last four years."),
+        "announced",
+    )
+    assert attribution.source is None
+    assert content_text(attribution) == "The tentative deal"
+
+
+def test_objects_a_relative_pronoun_subject_is_the_one_who_acts(rules: Analyzer) -> None:
+    # "who" is the subject: the minister denied the report, he is not what was denied.
+    attribution = by_cue(rules.analyze("The minister, who denied the report, resigned."), "denied")
+    assert content_text(attribution) == "the report"
+
+
+def test_objects_a_date_after_a_bound_preposition_is_not_content(analyzer: Analyzer) -> None:
+    assert analyzer.analyze("The senator commented on Monday.").attributions == ()
+    analysis = analyzer.analyze("The senator commented on the plan on Monday.")
+    assert content_text(by_cue(analysis, "commented on")) == "the plan"

@@ -140,3 +140,24 @@ def test_sourcing_report_nouns_and_datelines(
     """A name compounded with a report noun is its source; a dateline is never part of one."""
     attribution = by_cue(analyzer.analyze(sentence), cue)
     assert attribution.source is not None and attribution.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        # After a quotation the parser takes the speaker who follows the verb for its object.
+        ('"The talks are over," added a senior diplomat.', "added", "a senior diplomat",
+         '"The talks are over,"'),
+        # The parser hangs the name on "Harbor Point" as an apposition; it is the speaker.
+        ("At Harbor Point, where the rent doubled last year, Tom Reyes, a tenant organizer, "
+         "said that families were leaving.", "said", "Tom Reyes, a tenant organizer",
+         "that families were leaving"),
+        # "quick to point out": the one who is quick is the one who points out.
+        ("The advisers were quick to point out that he had won twice.", "to point out",
+         "The advisers", "that he had won twice"),
+    ],
+)  # fmt: skip
+def test_sourcing_speakers_the_parser_put_elsewhere(
+    rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    said(rules.analyze(sentence), cue, source, content)

@@ -44,7 +44,7 @@ BOUND_PREPOSITIONS = {
 }  # fmt: skip
 #: Dependencies through which a cue with no subject of its own borrows its head's subject:
 #: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
-_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep"}
+_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep", "acomp"}
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
@@ -262,6 +262,8 @@ def bound_preposition(verb: Token) -> Token | None:
             and child.lower_ in BOUND_PREPOSITIONS
             and child.i > verb.i
             and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+            # "announced on Friday": a date is when it was said, not what.
+            and not any(c.ent_type_ in {"DATE", "TIME"} for c in child.children)
         ):
             return child
     return None

@@ -113,7 +113,8 @@ lexicons.register("rashomon.cues.v1", func=load_cues_v1)
 
 
 class SourcingLexicon:
-    """Words that say how a source is identified: anonymity phrases, report nouns, pronouns."""
+    """Words that say how a source is identified: anonymity phrases, report nouns, pronouns,
+    and the verbs by which a source issues a report noun."""
 
     def __init__(self, rows: Iterable[Mapping[str, str]]) -> None:
         self.anonymity: list[str] = []
@@ -121,6 +122,7 @@ class SourcingLexicon:
         self.report_heads: set[str] = set()
         self.pronouns: set[str] = set()
         self.line_labels: set[str] = set()
+        self.issuing_verbs: set[str] = set()
         for row in rows:
             pattern, kind = row["pattern"].lower(), row["kind"]
             if kind == "anonymity":
@@ -133,6 +135,8 @@ class SourcingLexicon:
                 self.pronouns.add(pattern)
             elif kind == "line_label":
                 self.line_labels.add(pattern)
+            elif kind == "issuing_verb":
+                self.issuing_verbs.add(pattern)
 
     @classmethod
     @functools.cache

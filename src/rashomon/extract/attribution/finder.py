@@ -82,6 +82,10 @@ _THEME_COMPLEMENTS = {"xcomp", "oprd", "attr", "acomp"}
 #: the tea" (a speech verb, but not here).
 _SURE = 0.5
 #: Objects that say nothing on their own: "said nothing", "said something".
+#: What a gapped clause may hang on, and what it must lack (see ``_gapped_object``).
+_GAP_HEADS = {"NOUN", "PROPN", "PRON", "NUM"}
+_GAP_FILLERS = {"dobj", "obj", "ccomp", "xcomp", "attr", "oprd", "parataxis", "dative", "csubj"}
+_RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 _NO_CONTENT = {"nothing", "something", "anything", "everything", "little", "much"}
 #: Nouns for findings that speak for themselves when fronted: "In a new poll, …".
 _POLL_NOUNS = {"poll", "survey"}
@@ -204,6 +208,8 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         return None
     content_ranges = [expand_to_quotes(r, ctx.quotes) for r in content]
     subjects = [verb.head] if _acting_noun(verb) else subjects_of(verb)
+    if not subjects and cue.cue_class == "speech":
+        subjects = _misparsed_speaker(verb, content_ranges)
     if cue.cue_class == "learned" and not subjects:
         # A learned cue is a stance only when someone takes it: "partners in supporting
         # militants" has no one supporting, "most Democrats supported the bill" does.
@@ -216,6 +222,47 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         if first is not None and not overlaps(first, found.content):
             found.source = (min(first[0], found.source[0]), max(first[1], found.source[1]))
     return found
+
+
+def _misparsed_speaker(verb: Token, content: list[Range]) -> list[Token]:
+    """The speaker of a speech verb the parser left without a subject, where it stands.
+
+    - '"It is Bernie's to lose," added another Democrat.' — after a quotation, the parser
+      often takes the speaker who follows the verb for its object.
+    - "At Boca West, where it costs $70,000 to join, Jay DiPietro, the club's president,
+      suggested that …" — a name between commas right before the verb can be hung on an
+      earlier noun as an apposition; it is the verb's subject.
+    """
+    if verb.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return []
+    if all(end <= verb.idx for _, end in content):
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return [obj]
+        return []
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0 or verb.doc[before].is_sent_start and before == verb.sent.start:
+        return []
+    # The outermost apposition that ends right before the verb: "Jay DiPietro, the
+    # club's president," rather than "the club's president".
+    phrase, speaker = verb.doc[before], None
+    while _last_word(phrase) == before:
+        if phrase.dep_ == "appos" and phrase.pos_ in {"NOUN", "PROPN"}:
+            speaker = phrase
+        if phrase.head.i == phrase.i:
+            break
+        phrase = phrase.head
+    return [speaker] if speaker is not None else []
+
+
+def _last_word(phrase: Token) -> int:
+    """The index of a phrase's last token that is not punctuation."""
+    last = phrase.right_edge.i
+    while last > phrase.i and phrase.doc[last].is_punct:
+        last -= 1
+    return last
 
 
 def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
@@ -401,6 +448,9 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
                     last = max(last, subtree_range(child)[1])
             last = _without_aside(ctx, first, last)
             return [trim(text, *char_span_of(doc, first, last))]
+    gapped = _gapped_object(ctx, verb) if cue.takes_object else None
+    if gapped is not None:
+        return [gapped]
     gerund = next(
         (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None
     )
@@ -411,6 +461,36 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         last = _coordinated_tail(doc, verb, gerund, last)
         return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _gapped_object(ctx: Context, verb: Token) -> Range | None:
+    """The noun a relative clause or a participle takes as its object, as content.
+
+    "an arrangement the Sanders campaign has criticized", "a fact first reported by the
+    local paper", "the tentative deal, announced Friday": the cue's object is the noun the
+    clause hangs on, and the content is that noun with what precedes it ("an
+    arrangement"), not the clause. A relative clause whose own subject is the relative
+    pronoun ("voters who backed the bill") is not gapped: there the noun is the one who acts.
+    """
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in _GAP_HEADS or head.i > verb.i:
+        return None
+    if verb.dep_ == "relcl":
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ in _RELATIVE_TAGS:
+            return None
+    elif verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    if any(c.dep_ in _GAP_FILLERS for c in verb.children):
+        return None
+    last = verb.left_edge.i - 1
+    while last > head.left_edge.i and (
+        ctx.doc[last].is_punct or ctx.doc[last].tag_ in _RELATIVE_TAGS
+    ):
+        last -= 1
+    if last < head.i:
+        return None
+    return trim(ctx.text, *char_span_of(ctx.doc, head.left_edge.i, last))
 
 
 def _after_chain(doc: Doc, infinitive: Token, last: int) -> int:
@@ -707,6 +787,13 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
             ),
             None,
         )
+    if source is None and noun.dep_ in {"dobj", "obj"}:
+        # "The ministry issued a statement saying …": whoever issues the statement is
+        # its source.
+        issuer = noun.head
+        if issuer.lemma_.lower() in ctx.sourcing.issuing_verbs:
+            issuers = subjects_of(issuer)
+            source = issuers[-1] if issuers else None
     return build_attribution(ctx, noun, cue, source, content)
 
 

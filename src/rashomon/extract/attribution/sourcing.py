@@ -178,7 +178,7 @@ def clause_root(span: Span) -> Token:
     for token in span:
         if token.is_punct or token.is_space:
             continue
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             if best is None or len(list(token.subtree)) > len(list(best.subtree)):
                 best = token
     return best if best is not None else span.root
