@@ -287,7 +287,7 @@ def subjects_of(verb: Token) -> list[Token]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return [pobj]
-        if current.dep_ not in _INHERIT_DEPS or current.head is current:
+        if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return []
         current = current.head
     return []

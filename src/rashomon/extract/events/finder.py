@@ -404,7 +404,7 @@ def _is_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and _child(verb, "nsubj") is None
         and not any(c.dep_ == "aux" for c in verb.children)
-        and verb.head is not verb
+        and verb.head.i != verb.i
         and _is_passive(verb.head)
     )
 
@@ -428,13 +428,13 @@ def _doer(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None:
         return _antecedent(subject, verb)
     if verb.dep_ == "acl":
-        if verb.head.lemma_.lower() in _TIME_NOUNS and verb.head.head is not verb.head:
+        if verb.head.lemma_.lower() in _TIME_NOUNS and verb.head.head.i != verb.head.i:
             # A participle on a stretch of time belongs to the one spending it: "they
             # spent weeks fighting there" — "they" fought.
             return _doer(verb.head.head, depth + 1) if depth < _MAX_BORROW else None
         # An active participle on its doer: "militants fighting the government".
         return verb.head
-    if depth >= _MAX_BORROW or verb.head is verb:
+    if depth >= _MAX_BORROW or verb.head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":
         # Object control: "ordered troops to withdraw" — the troops withdraw.
@@ -458,7 +458,7 @@ def _pcomp_subject(verb: Token, depth: int) -> Token | None:
     Qatar are partners in supporting the militias" (the partners support them).
     """
     owner = verb.head.head
-    if owner.dep_ in {"attr", "acomp"} and owner.head is not owner:
+    if owner.dep_ in {"attr", "acomp"} and owner.head.i != owner.i:
         owner = owner.head
     if owner.pos_ not in {"VERB", "AUX"}:
         return None

@@ -80,7 +80,7 @@ def is_hypothetical(verb: Token) -> bool:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
                 return True
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if current.dep_ == "xcomp" and head.lemma_.lower() in _INTENTION_VERBS:
             # An intention or threat: "The minister threatened to impose sanctions."
