@@ -32,6 +32,7 @@ __all__ = [
     "bound_preposition",
     "build_attribution",
     "expand_to_quotes",
+    "governs_a_date",
     "subject_of",
     "subjects_of",
 ]
@@ -263,10 +264,15 @@ def bound_preposition(verb: Token) -> Token | None:
             and child.i > verb.i
             and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
             # "announced on Friday": a date is when it was said, not what.
-            and not any(c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+            and not governs_a_date(child)
         ):
             return child
     return None
+
+
+def governs_a_date(preposition: Token) -> bool:
+    """Whether a preposition's object is a date or a time ("on Friday", "after 9 p.m.")."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in preposition.children)
 
 
 def subject_of(verb: Token) -> Token | None:

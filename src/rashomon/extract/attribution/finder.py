@@ -24,6 +24,8 @@ from rashomon.extract.attribution.assemble import (
     bound_preposition,
     build_attribution,
     expand_to_quotes,
+    governs_a_date,
+    subject_of,
     subjects_of,
 )
 from rashomon.extract.attribution.boundaries import BoundaryModel, refine
@@ -243,7 +245,7 @@ def _misparsed_speaker(verb: Token, content: list[Range]) -> list[Token]:
     before = verb.i - 1
     while before >= 0 and verb.doc[before].is_punct:
         before -= 1
-    if before < 0 or verb.doc[before].is_sent_start and before == verb.sent.start:
+    if before < 0 or before == verb.sent.start:
         return []
     # The outermost apposition that ends right before the verb: "Jay DiPietro, the
     # club's president," rather than "the club's president".
@@ -542,9 +544,7 @@ def _coordinated_tail(doc: Doc, verb: Token, head: Token, last: int) -> int:
             t.lower_ in {"and", "or"} for t in doc[max(last - 1, 0) : sibling.left_edge.i]
         ):
             break
-        last = sibling.right_edge.i
-        while last > sibling.i and doc[last].is_punct:
-            last -= 1
+        last = _last_word(sibling)
     return last
 
 
@@ -624,9 +624,7 @@ def _says_when(child: Token) -> bool:
     """A time adjunct: "attacked the mayor during the debate" ends at "the mayor"."""
     if child.dep_ != "prep":
         return False
-    return child.lower_ in _TIME_PREPOSITIONS or any(
-        c.ent_type_ in {"DATE", "TIME"} for c in child.children
-    )
+    return child.lower_ in _TIME_PREPOSITIONS or governs_a_date(child)
 
 
 def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
@@ -792,8 +790,7 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
         # its source.
         issuer = noun.head
         if issuer.lemma_.lower() in ctx.sourcing.issuing_verbs:
-            issuers = subjects_of(issuer)
-            source = issuers[-1] if issuers else None
+            source = subject_of(issuer)
     return build_attribution(ctx, noun, cue, source, content)
 
 
