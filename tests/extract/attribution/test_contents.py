@@ -186,3 +186,18 @@ def test_contents_infinitive_takes_the_conjuncts_the_parser_hung_on_the_cue(
     analyzer: Analyzer, sentence: str, cue: str, content: str
 ) -> None:
     assert content_text(by_cue(analyzer.analyze(sentence), cue)) == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Asked whether the depot would reopen, 62 percent of residents said yes.", "said",
+         "62 percent of residents", "yes"),
+        ("Some economists predicted a recession, and half of them still say so.", "still say",
+         "half of them", "so"),
+    ],
+)  # fmt: skip
+def test_contents_one_word_answer_is_the_content(
+    rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    said(rules.analyze(sentence), cue, source, content)

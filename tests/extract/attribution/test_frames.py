@@ -108,3 +108,20 @@ def test_frames_dummy_it_is_no_source(analyzer: Analyzer, sentence: str) -> None
     attribution = by_cue(analyzer.analyze(sentence), "seems")
     assert attribution.source is None
     assert [piece.text for piece in attribution.content] == ["that the talks have failed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("As the Gazette reported on Saturday, the mayor had already met the builders.",
+         "reported", "the Gazette", "the mayor had already met the builders"),
+        ("As the minister said on Monday, the bridge will stay closed.", "said",
+         "the minister", "the bridge will stay closed"),
+    ],
+)  # fmt: skip
+def test_frames_as_frame_may_say_when_it_spoke(
+    rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    attribution = by_cue(rules.analyze(sentence), cue)
+    assert attribution.source is not None and attribution.source.text == source
+    assert [piece.text for piece in attribution.content] == [content]

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from rashomon.extract.attribution.context import Context
 from rashomon.extract.attribution.cues import Cue
 from rashomon.extract.attribution.found import FoundAttribution, Range
-from rashomon.extract.attribution.frames import as_frame, predicate_adjective
+from rashomon.extract.attribution.frames import as_frame, governs_a_date, predicate_adjective
 from rashomon.extract.attribution.quotes import Quote, quotation_kind
 from rashomon.extract.attribution.sourcing import (
     classify_sourcing,
@@ -142,13 +142,16 @@ def _cue_range(ctx: Context, cue_token: Token, content: list[Range]) -> Range:
         # content is part of the cue (PolNeAR train: 24 times in 28). ("a statement saying
         # that …" keeps "saying" apart: it is a cue of its own, with the statement its source.)
         following = doc[last + 1]
-        leads = following.dep_ == "prep"
+        leads = following.dep_ == "prep" and following.head.i == cue_token.i
+        # "called for the allies to act": "for" opens the infinitive clause the parser hung
+        # on the cue, and PolNeAR counts it in the cue as it does a preposition.
+        leads = leads or (
+            following.dep_ == "mark"
+            and following.lower_ == "for"
+            and following.head.head.i == cue_token.i
+        )
         between = itertools.takewhile(lambda t: t.idx < content_start, doc[last + 2 :])
-        if (
-            following.head.i == cue_token.i
-            and leads
-            and all(t.is_punct or t.dep_ == "mark" for t in between)
-        ):
+        if leads and all(t.is_punct or t.dep_ == "mark" for t in between):
             last = following.i
     adjective = predicate_adjective(cue_token)
     if adjective is not None and content and doc[adjective.i].idx < content[0][0]:
@@ -217,7 +220,16 @@ def _cut_out_frame(
         else:
             frames = [(min(cue[0], source[0]), max(cue[1], source[1]))]
     if cue_token.dep_ == "parataxis" or as_frame(cue_token):
-        first, last = subtree_range(cue_token)
+        # "It would take weeks, he said, and the wrangling could be paralyzing." — the
+        # parser may give a parenthetical frame its own clause as a complement; that clause
+        # is the content, not part of the frame.
+        carriers = [
+            child
+            for child in cue_token.children
+            if child.dep_ in {"ccomp", "csubj"}
+            and overlaps(char_span_of(ctx.doc, *subtree_range(child)), content)
+        ]
+        first, last = subtree_range(cue_token, exclude=carriers)
         start, end = char_span_of(ctx.doc, first, last)
         frames[0] = (min(frames[0][0], start), max(frames[0][1], end))
     pieces = list(content)
@@ -268,11 +280,6 @@ def bound_preposition(verb: Token) -> Token | None:
         ):
             return child
     return None
-
-
-def governs_a_date(preposition: Token) -> bool:
-    """Whether a preposition's object is a date or a time ("on Friday", "after 9 p.m.")."""
-    return any(c.ent_type_ in {"DATE", "TIME"} for c in preposition.children)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -46,7 +46,13 @@ from rashomon.extract.attribution.quotations import (
 )
 from rashomon.extract.attribution.scorer import AttributionScorer
 from rashomon.extract.attribution.sourcing import classify_sourcing, clause_root, source_range
-from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
+from rashomon.extract.attribution.spans import (
+    QUOTE_MARKS,
+    char_span_of,
+    overlaps,
+    subtree_range,
+    trim,
+)
 
 __all__ = ["find_attributions"]
 
@@ -89,6 +95,9 @@ _GAP_HEADS = {"NOUN", "PROPN", "PRON", "NUM"}
 _GAP_FILLERS = {"dobj", "obj", "ccomp", "xcomp", "attr", "oprd", "parataxis", "dative", "csubj"}
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 _NO_CONTENT = {"nothing", "something", "anything", "everything", "little", "much"}
+#: One-word answers that stand for a whole proposition: "said yes", "said so".
+_REPLIES = {"yes", "no", "so"}
+_REPLY_DEPS = {"intj", "advmod", "dobj", "ccomp", "attr", "oprd", "npadvmod"}
 #: Nouns for findings that speak for themselves when fronted: "In a new poll, …".
 _POLL_NOUNS = {"poll", "survey"}
 
@@ -382,6 +391,22 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         block = _block_after_colon(ctx, verb)
         if block is not None:
             return [block]
+        reply = next(
+            (
+                c
+                for c in verb.children
+                if c.i == verb.i + 1 and c.lower_ in _REPLIES and c.dep_ in _REPLY_DEPS
+            ),
+            None,
+        )
+        if reply is not None:
+            # "Asked if it was illegal, 46 percent said yes." / "Half said so in May." — a
+            # one-word answer stands for the proposition it answers; PolNeAR marks it as
+            # the content (train: 21 times).
+            return [trim(text, *char_span_of(doc, reply.i, reply.i))]
+        before = _closing_frame_content(ctx, verb)
+        if before is not None:
+            return [before]
     adjective = predicate_adjective(verb) if cue.takes_object else None
     if adjective is not None:
         # "has been critical of the plan", "are aware that it failed": the adjective
@@ -422,6 +447,13 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
             last = _without_aside(ctx, first, last)
             return [trim(text, *char_span_of(doc, first, last))]
     if cue.takes_object:
+        for_clause = _for_to_clause(verb)
+        if for_clause is not None:
+            # "She called for the allies to step up the strikes." — the parser reads "for
+            # the allies to step up …" as a clause of its own, opened by "for"; what was
+            # called for is that clause.
+            first, last = subtree_range(for_clause, exclude=[for_clause.left_edge])
+            return [trim(text, *char_span_of(doc, first, last))]
         # "The ministry denied the reports." — a denial's object is what it denies;
         # "criticized the mayor for the delays" — with what the object is charged with.
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
@@ -584,6 +616,99 @@ def _without_aside(ctx: Context, first: int, last: int) -> int:
         if comma > first and doc[comma].text == "," and not ctx.inside_quote(doc[comma]):
             return comma - 1
     return last
+
+
+#: What may follow a speech verb that closes its sentence: its subject (inverted: "…, said
+#: the chief executive"), when and where it spoke, and punctuation.
+_CLOSING_DEPENDENTS = SUBJECT_DEPS | {"prep", "npadvmod", "advmod", "punct", "aux", "neg"}
+#: Clause dependents of the verb that carry the content before it when it has no complement.
+_FRONTED_DEPS = {"advcl", "dep", "parataxis", "ccomp", "csubj", "conj"}
+
+
+def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
+    """The unquoted clause before a speech verb that closes its sentence.
+
+    "A girl outside the venue was pepper-sprayed by a bystander, police said." / "The plant
+    is under pressure from imports, said the company's chief executive." — when the small
+    parser gives the verb no complement, it hangs the clause before the comma on the verb
+    as an adverbial clause, or the verb on the clause as a conjunct; either way what was
+    said runs from the start of the sentence to the comma before the frame.
+    """
+    doc = ctx.doc
+    if any(
+        c.dep_ in _GAP_FILLERS or c.dep_ in {"advcl", "conj"} for c in verb.children if c.i > verb.i
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    sentence = verb.sent
+    after = [t for t in doc[verb.i + 1 : sentence.end] if not t.is_space]
+    if subject.i > verb.i:
+        inside = set(range(subject.left_edge.i, subject.right_edge.i + 1))
+    else:
+        inside = set()
+    for token in after:
+        if token.i in inside or token.is_punct:
+            continue
+        node = token
+        while node.head.i != verb.i and node.head.i != node.i and node.head.i > verb.i:
+            node = node.head
+        if node.head.i != verb.i or node.dep_ not in _CLOSING_DEPENDENTS:
+            return None
+    # The frame starts at its subject ("…, police said") or at the verb's auxiliaries
+    # when the subject follows it ("…, said the chief executive").
+    frame_start = min(
+        [verb.i]
+        + [c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"} and c.i < verb.i]
+        + ([subject.left_edge.i] if subject.i < verb.i else [])
+    )
+    comma = frame_start - 1
+    if comma <= sentence.start or doc[comma].text not in {",", "--", "—", "―"}:
+        return None
+    last = comma - 1
+    first = sentence.start
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    stretch = doc[first : last + 1]
+    if not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in stretch):
+        return None
+    # The clause must hang on the frame (or the frame on it): a sentence of two clauses
+    # that are not linked so ("The vote ended, and by noon the mayor said …") is another shape.
+    root_of_stretch = next(
+        (t for t in stretch if not first <= t.head.i <= last or t.head.i == t.i), None
+    )
+    if root_of_stretch is None:
+        return None
+    linked = (root_of_stretch.head.i == verb.i and root_of_stretch.dep_ in _FRONTED_DEPS) or (
+        first <= verb.head.i <= last and verb.dep_ in {"conj", "parataxis", "advcl"}
+    )
+    if not linked or not any(c.dep_ in SUBJECT_DEPS for c in root_of_stretch.children):
+        # "Courted by most candidates, Adelson said …" — a participle is no clause said.
+        return None
+    following = doc[sentence.end] if sentence.end < len(doc) else None
+    if following is not None and (
+        following.text in QUOTE_MARKS or doc[sentence.end - 1].text == ":"
+    ):
+        # 'Asked whether it was hard, his aide said: "Of course."' — the frame introduces
+        # the quotation that follows.
+        return None
+    piece = trim(ctx.text, *char_span_of(doc, first, last))
+    return piece if piece[1] > piece[0] else None
+
+
+def _for_to_clause(verb: Token) -> Token | None:
+    """An infinitive clause opened by "for" that the parser hung on the verb ("called for
+    the allies to act"), or ``None``."""
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in {"advcl", "ccomp", "xcomp"}:
+            continue
+        opener = child.left_edge
+        if opener.lower_ != "for" or opener.dep_ != "mark" or opener.i != verb.i + 1:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
 
 
 def _block_after_colon(ctx: Context, verb: Token) -> Range | None:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from rashomon.extract.attribution.cues import Cue
 
-__all__ = ["as_frame", "cue_frame", "predicate_adjective", "speaks_in_clause"]
+__all__ = ["as_frame", "cue_frame", "governs_a_date", "predicate_adjective", "speaks_in_clause"]
 
 _BOUND = {"for", "about", "against", "on", "to", "of", "with", "as"}
 #: What a verb governs beyond its subject, when it says something of its own.
@@ -68,15 +68,25 @@ def as_frame(token: Token) -> bool:
     "As experts have pointed out, he is free to publish his returns." — the "as" clause names
     the source and the cue; what they said is the clause it modifies, without the frame.
     """
-    deps = {child.dep_ for child in token.children}
     # "as he discussed his plan" and "as she called for a ban" are times, not frames: a frame
-    # has a subject and governs nothing else.
+    # has a subject and governs nothing else — but it may say when it spoke ("As the paper
+    # reported on Saturday, …").
+    deps = {
+        child.dep_
+        for child in token.children
+        if not (child.dep_ == "prep" and governs_a_date(child))
+    }
     return (
         token.dep_ == "advcl"
         and any(child.dep_ == "mark" and child.lower_ == "as" for child in token.children)
         and bool(deps & {"nsubj"})
         and not deps & _GOVERNED
     )
+
+
+def governs_a_date(preposition: Token) -> bool:
+    """Whether a preposition's object is a date or a time ("on Friday", "after 9 p.m.")."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in preposition.children)
 
 
 def speaks_in_clause(cue: Cue | None, token: Token, *, framing: bool = False) -> bool:

@@ -1,0 +1,186 @@
+"""Frames the small parser gets wrong, on parses written out as the model gives them.
+
+Each parse below is the shape ``en_core_web_sm`` gave for a sentence of this kind; writing it
+out keeps the test about the rule, whatever a later model makes of the words.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.finder import find_attributions
+from rashomon.extract.attribution.found import FoundAttribution
+
+#: One row per token: word, head index, dependency, part of speech, tag, lemma.
+Row = tuple[str, int, str, str, str, str]
+
+
+def _doc(rows: list[Row]) -> Doc:
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", ":"} for i in range(len(words))]
+    return Doc(
+        English().vocab,
+        words=words,
+        spaces=spaces,
+        heads=[row[1] for row in rows],
+        deps=[row[2] for row in rows],
+        pos=[row[3] for row in rows],
+        tags=[row[4] for row in rows],
+        lemmas=[row[5] for row in rows],
+    )
+
+
+def _find(rows: list[Row], cue: str, lexicon: CueLexicon | None = None) -> list[FoundAttribution]:
+    doc = _doc(rows)
+    found = find_attributions(doc, lexicon or CueLexicon.default(), SourcingLexicon.default())
+    return [a for a in found if doc.text[a.cue[0] : a.cue[1]].split()[-1] == cue]
+
+
+def _texts(doc_rows: list[Row], attribution: FoundAttribution) -> tuple[str | None, list[str]]:
+    text = _doc(doc_rows).text
+    source = text[attribution.source[0] : attribution.source[1]] if attribution.source else None
+    return source, [text[start:end] for start, end in attribution.content]
+
+
+# "The port is reopening, but it is short of pilots, said the harbour master." — the
+# parser makes "said" a conjunct of "reopening", with its subject after it.
+_INVERTED_CONJUNCT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("port", 3, "nsubj", "NOUN", "NN", "port"),
+    ("is", 3, "aux", "AUX", "VBZ", "be"),
+    ("reopening", 3, "ROOT", "VERB", "VBG", "reopen"),
+    (",", 3, "punct", "PUNCT", ",", ","),
+    ("but", 3, "cc", "CCONJ", "CC", "but"),
+    ("it", 7, "nsubj", "PRON", "PRP", "it"),
+    ("is", 3, "conj", "AUX", "VBZ", "be"),
+    ("short", 7, "acomp", "ADJ", "JJ", "short"),
+    ("of", 8, "prep", "ADP", "IN", "of"),
+    ("pilots", 9, "pobj", "NOUN", "NNS", "pilot"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("said", 7, "conj", "VERB", "VBD", "say"),
+    ("the", 15, "det", "DET", "DT", "the"),
+    ("harbour", 15, "compound", "NOUN", "NN", "harbour"),
+    ("master", 12, "nsubj", "NOUN", "NN", "master"),
+    (".", 12, "punct", "PUNCT", ".", "."),
+]
+
+# "As the ferry left, a deckhand was injured by a crate, police said." — the parser hangs
+# the clause before the comma on "said" as an adverbial clause instead of its complement.
+_FRONTED_ADVERBIAL: list[Row] = [
+    ("As", 3, "mark", "SCONJ", "IN", "as"),
+    ("the", 2, "det", "DET", "DT", "the"),
+    ("ferry", 3, "nsubj", "NOUN", "NN", "ferry"),
+    ("left", 14, "advcl", "VERB", "VBD", "leave"),
+    (",", 3, "punct", "PUNCT", ",", ","),
+    ("a", 6, "det", "DET", "DT", "a"),
+    ("deckhand", 8, "nsubjpass", "NOUN", "NN", "deckhand"),
+    ("was", 8, "auxpass", "AUX", "VBD", "be"),
+    ("injured", 3, "advcl", "VERB", "VBN", "injure"),
+    ("by", 8, "agent", "ADP", "IN", "by"),
+    ("a", 11, "det", "DET", "DT", "a"),
+    ("crate", 9, "pobj", "NOUN", "NN", "crate"),
+    (",", 14, "punct", "PUNCT", ",", ","),
+    ("police", 14, "nsubj", "NOUN", "NNS", "police"),
+    ("said", 14, "ROOT", "VERB", "VBD", "say"),
+    (".", 14, "punct", "PUNCT", ".", "."),
+]
+
+# "Courted by donors, the banker said." — a participle before the comma is no clause said.
+_PARTICIPLE: list[Row] = [
+    ("Courted", 6, "advcl", "VERB", "VBN", "court"),
+    ("by", 0, "agent", "ADP", "IN", "by"),
+    ("donors", 1, "pobj", "NOUN", "NNS", "donor"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("banker", 6, "nsubj", "NOUN", "NN", "banker"),
+    ("said", 6, "ROOT", "VERB", "VBD", "say"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+# "It would take weeks to repair the dam, he said, and the valley could flood." — the
+# parenthetical "said" governs the first clause as its complement and hangs on the second.
+_PARENTHETICAL_WITH_COMPLEMENT: list[Row] = [
+    ("It", 2, "nsubj", "PRON", "PRP", "it"),
+    ("would", 2, "aux", "AUX", "MD", "would"),
+    ("take", 10, "ccomp", "VERB", "VB", "take"),
+    ("weeks", 2, "dobj", "NOUN", "NNS", "week"),
+    ("to", 5, "aux", "PART", "TO", "to"),
+    ("repair", 2, "xcomp", "VERB", "VB", "repair"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("dam", 5, "dobj", "NOUN", "NN", "dam"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("he", 10, "nsubj", "PRON", "PRP", "he"),
+    ("said", 17, "parataxis", "VERB", "VBD", "say"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("and", 10, "cc", "CCONJ", "CC", "and"),
+    ("the", 14, "det", "DET", "DT", "the"),
+    ("valley", 17, "nsubj", "NOUN", "NN", "valley"),
+    ("could", 17, "aux", "AUX", "MD", "could"),
+    ("soon", 17, "advmod", "ADV", "RB", "soon"),
+    ("flood", 17, "ROOT", "VERB", "VB", "flood"),
+    (".", 17, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_speech_verb_closing_its_sentence_as_a_conjunct() -> None:
+    found = _find(_INVERTED_CONJUNCT, "said")
+    assert len(found) == 1
+    assert _texts(_INVERTED_CONJUNCT, found[0]) == (
+        "the harbour master",
+        ["The port is reopening, but it is short of pilots"],
+    )
+
+
+def test_misparses_speech_verb_closing_its_sentence_over_an_adverbial_clause() -> None:
+    found = _find(_FRONTED_ADVERBIAL, "said")
+    assert len(found) == 1
+    assert _texts(_FRONTED_ADVERBIAL, found[0]) == (
+        "police",
+        ["As the ferry left, a deckhand was injured by a crate"],
+    )
+
+
+def test_misparses_a_participle_before_the_frame_is_not_what_was_said() -> None:
+    assert _find(_PARTICIPLE, "said") == []
+
+
+def test_misparses_parenthetical_frame_keeps_the_complement_it_governs() -> None:
+    found = _find(_PARENTHETICAL_WITH_COMPLEMENT, "said")
+    assert len(found) == 1
+    source, content = _texts(_PARENTHETICAL_WITH_COMPLEMENT, found[0])
+    assert source == "he"
+    assert content[0] == "It would take weeks to repair the dam"
+
+
+# "The union called for the city to reopen the clinic." — "for" is parsed as the marker of
+# an infinitive clause with its own subject, not as a preposition.
+_FOR_TO: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("union", 2, "nsubj", "NOUN", "NN", "union"),
+    ("called", 2, "ROOT", "VERB", "VBD", "call"),
+    ("for", 7, "mark", "SCONJ", "IN", "for"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("city", 7, "nsubj", "NOUN", "NN", "city"),
+    ("to", 7, "aux", "PART", "TO", "to"),
+    ("reopen", 2, "advcl", "VERB", "VB", "reopen"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("clinic", 7, "dobj", "NOUN", "NN", "clinic"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_for_to_clause_is_what_was_called_for() -> None:
+    lexicon = CueLexicon(
+        [{"lemma": "call", "pos": "verb", "class": "stance", "polarity": "assert",
+          "complement": "object"}]
+    )  # fmt: skip
+    doc = _doc(_FOR_TO)
+    found = find_attributions(doc, lexicon, SourcingLexicon.default())
+    assert len(found) == 1
+    text = doc.text
+    assert text[found[0].cue[0] : found[0].cue[1]] == "called for"
+    assert [text[s:e] for s, e in found[0].content] == ["the city to reopen the clinic"]
+    assert found[0].source is not None
+    assert text[found[0].source[0] : found[0].source[1]] == "The union"
