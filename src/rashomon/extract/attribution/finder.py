@@ -642,8 +642,8 @@ def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
-    sentence = verb.sent
-    after = [t for t in doc[verb.i + 1 : sentence.end] if not t.is_space]
+    sentence_start, sentence_end = ctx.sentence(verb)
+    after = [t for t in doc[verb.i + 1 : sentence_end] if not t.is_space]
     if subject.i > verb.i:
         inside = set(range(subject.left_edge.i, subject.right_edge.i + 1))
     else:
@@ -664,10 +664,10 @@ def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
         + ([subject.left_edge.i] if subject.i < verb.i else [])
     )
     comma = frame_start - 1
-    if comma <= sentence.start or doc[comma].text not in {",", "--", "—", "―"}:
+    if comma <= sentence_start or doc[comma].text not in {",", "--", "—", "―"}:
         return None
     last = comma - 1
-    first = sentence.start
+    first = sentence_start
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     stretch = doc[first : last + 1]
@@ -686,9 +686,9 @@ def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
     if not linked or not any(c.dep_ in SUBJECT_DEPS for c in root_of_stretch.children):
         # "Courted by most candidates, Adelson said …" — a participle is no clause said.
         return None
-    following = doc[sentence.end] if sentence.end < len(doc) else None
+    following = doc[sentence_end] if sentence_end < len(doc) else None
     if following is not None and (
-        following.text in QUOTE_MARKS or doc[sentence.end - 1].text == ":"
+        following.text in QUOTE_MARKS or doc[sentence_end - 1].text == ":"
     ):
         # 'Asked whether it was hard, his aide said: "Of course."' — the frame introduces
         # the quotation that follows.
