@@ -220,7 +220,7 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     content_ranges = [expand_to_quotes(r, ctx.quotes) for r in content]
     subjects = [verb.head] if _acting_noun(verb) else subjects_of(verb)
     if not subjects and cue.cue_class == "speech":
-        subjects = _misparsed_speaker(verb, content_ranges)
+        subjects = _misparsed_speaker(ctx, verb, content_ranges)
     if cue.cue_class == "learned" and not subjects:
         # A learned cue is a stance only when someone takes it: "partners in supporting
         # militants" has no one supporting, "most Democrats supported the bill" does.
@@ -235,7 +235,7 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     return found
 
 
-def _misparsed_speaker(verb: Token, content: list[Range]) -> list[Token]:
+def _misparsed_speaker(ctx: Context, verb: Token, content: list[Range]) -> list[Token]:
     """The speaker of a speech verb the parser left without a subject, where it stands.
 
     - '"It is Bernie's to lose," added another Democrat.' — after a quotation, the parser
@@ -254,7 +254,7 @@ def _misparsed_speaker(verb: Token, content: list[Range]) -> list[Token]:
     before = verb.i - 1
     while before >= 0 and verb.doc[before].is_punct:
         before -= 1
-    if before < 0 or before == verb.sent.start:
+    if before < 0 or before == ctx.sentence(verb)[0]:
         return []
     # The outermost apposition that ends right before the verb: "Jay DiPietro, the
     # club's president," rather than "the club's president".
@@ -391,18 +391,8 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         block = _block_after_colon(ctx, verb)
         if block is not None:
             return [block]
-        reply = next(
-            (
-                c
-                for c in verb.children
-                if c.i == verb.i + 1 and c.lower_ in _REPLIES and c.dep_ in _REPLY_DEPS
-            ),
-            None,
-        )
+        reply = _one_word_answer(verb)
         if reply is not None:
-            # "Asked if it was illegal, 46 percent said yes." / "Half said so in May." — a
-            # one-word answer stands for the proposition it answers; PolNeAR marks it as
-            # the content (train: 21 times).
             return [trim(text, *char_span_of(doc, reply.i, reply.i))]
         before = _closing_frame_content(ctx, verb)
         if before is not None:
@@ -625,6 +615,20 @@ _CLOSING_DEPENDENTS = SUBJECT_DEPS | {"prep", "npadvmod", "advmod", "punct", "au
 _FRONTED_DEPS = {"advcl", "dep", "parataxis", "ccomp", "csubj", "conj"}
 
 
+def _one_word_answer(verb: Token) -> Token | None:
+    """The answer right after a speech verb that stands for a whole proposition.
+
+    "Asked if it was illegal, 46 percent said yes." / "Half said so in May." — PolNeAR marks
+    the one word as the content (train: 21 times).
+    """
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    answer = verb.doc[verb.i + 1]
+    if answer.head.i == verb.i and answer.lower_ in _REPLIES and answer.dep_ in _REPLY_DEPS:
+        return answer
+    return None
+
+
 def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
     """The unquoted clause before a speech verb that closes its sentence.
 
@@ -635,27 +639,18 @@ def _closing_frame_content(ctx: Context, verb: Token) -> Range | None:
     said runs from the start of the sentence to the comma before the frame.
     """
     doc = ctx.doc
-    if any(
-        c.dep_ in _GAP_FILLERS or c.dep_ in {"advcl", "conj"} for c in verb.children if c.i > verb.i
-    ):
-        return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
     sentence_start, sentence_end = ctx.sentence(verb)
-    after = [t for t in doc[verb.i + 1 : sentence_end] if not t.is_space]
-    if subject.i > verb.i:
-        inside = set(range(subject.left_edge.i, subject.right_edge.i + 1))
-    else:
-        inside = set()
-    for token in after:
-        if token.i in inside or token.is_punct:
-            continue
-        node = token
-        while node.head.i != verb.i and node.head.i != node.i and node.head.i > verb.i:
-            node = node.head
-        if node.head.i != verb.i or node.dep_ not in _CLOSING_DEPENDENTS:
-            return None
+    # Every word after the verb belongs to its subject or an adjunct: a complement, an
+    # object or a clause of its own after it makes another shape.
+    closing = {t.i for c in verb.rights if c.dep_ in _CLOSING_DEPENDENTS for t in c.subtree}
+    if any(
+        t.i not in closing and not (t.is_punct or t.is_space)
+        for t in doc[verb.i + 1 : sentence_end]
+    ):
+        return None
     # The frame starts at its subject ("…, police said") or at the verb's auxiliaries
     # when the subject follows it ("…, said the chief executive").
     frame_start = min(
