@@ -184,3 +184,100 @@ def test_misparses_for_to_clause_is_what_was_called_for() -> None:
     assert [text[s:e] for s, e in found[0].content] == ["the city to reopen the clinic"]
     assert found[0].source is not None
     assert text[found[0].source[0] : found[0].source[1]] == "The union"
+
+
+# "The ministry said in a statement that the troops had left." — the parser hangs the
+# clause on "statement" instead of "said".
+_IN_A_STATEMENT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("ministry", 2, "nsubj", "NOUN", "NN", "ministry"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("in", 2, "prep", "ADP", "IN", "in"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("statement", 3, "pobj", "NOUN", "NN", "statement"),
+    ("that", 10, "mark", "SCONJ", "IN", "that"),
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("troops", 10, "nsubj", "NOUN", "NNS", "troop"),
+    ("had", 10, "aux", "AUX", "VBD", "have"),
+    ("left", 5, "acl", "VERB", "VBN", "leave"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "The mayor said at a rally in Dayton that the plant would stay open." — the clause
+# hangs on the last noun of the adjunct.
+_AT_A_RALLY_IN: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("at", 2, "prep", "ADP", "IN", "at"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("rally", 3, "pobj", "NOUN", "NN", "rally"),
+    ("in", 5, "prep", "ADP", "IN", "in"),
+    ("Dayton", 6, "pobj", "PROPN", "NNP", "Dayton"),
+    ("that", 12, "mark", "SCONJ", "IN", "that"),
+    ("the", 10, "det", "DET", "DT", "the"),
+    ("plant", 12, "nsubj", "NOUN", "NN", "plant"),
+    ("would", 12, "aux", "AUX", "MD", "would"),
+    ("stay", 7, "relcl", "VERB", "VB", "stay"),
+    ("open", 12, "acomp", "ADJ", "JJ", "open"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "The senator commented on reports that the plant would close." — after "on" a cue noun
+# is what the comment was about, and the reports keep their own attribution.
+_ON_REPORTS: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+    ("commented", 2, "ROOT", "VERB", "VBD", "comment"),
+    ("on", 2, "prep", "ADP", "IN", "on"),
+    ("reports", 3, "pobj", "NOUN", "NNS", "report"),
+    ("that", 9, "mark", "SCONJ", "IN", "that"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("plant", 9, "nsubj", "NOUN", "NN", "plant"),
+    ("would", 9, "aux", "AUX", "MD", "would"),
+    ("close", 4, "acl", "VERB", "VB", "close"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "The mayor spoke at a rally that drew thousands." — a relative clause: its "that" is its
+# subject, and nothing was said.
+_RELATIVE_THAT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+    ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+    ("at", 2, "prep", "ADP", "IN", "at"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("rally", 3, "pobj", "NOUN", "NN", "rally"),
+    ("that", 7, "nsubj", "PRON", "WDT", "that"),
+    ("drew", 5, "relcl", "VERB", "VBD", "draw"),
+    ("thousands", 7, "dobj", "NOUN", "NNS", "thousand"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def _all(rows: list[Row]) -> list[tuple[str, str | None, list[str]]]:
+    doc = _doc(rows)
+    found = find_attributions(doc, CueLexicon.default(), SourcingLexicon.default())
+    text = doc.text
+    return [(text[a.cue[0] : a.cue[1]], _texts(rows, a)[0], _texts(rows, a)[1]) for a in found]
+
+
+def test_misparses_that_clause_on_the_noun_of_an_adjunct_is_the_verbs_content() -> None:
+    # One attribution, the verb's: not a sourceless one on "statement" as well.
+    assert _all(_IN_A_STATEMENT) == [("said", "The ministry", ["that the troops had left"])]
+
+
+def test_misparses_that_clause_on_a_nested_adjunct_noun_is_the_verbs_content() -> None:
+    assert _all(_AT_A_RALLY_IN) == [("said", "The mayor", ["that the plant would stay open"])]
+
+
+def test_misparses_cue_noun_after_on_keeps_its_own_attribution() -> None:
+    found = _all(_ON_REPORTS)
+    assert ("reports", None, ["that the plant would close"]) in found
+    assert all(
+        content != ["that the plant would close"] for cue, _, content in found if cue != "reports"
+    )
+
+
+def test_misparses_relative_that_clause_is_not_what_was_said() -> None:
+    assert _all(_RELATIVE_THAT) == []
