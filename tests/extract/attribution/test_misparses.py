@@ -281,3 +281,45 @@ def test_misparses_cue_noun_after_on_keeps_its_own_attribution() -> None:
 
 def test_misparses_relative_that_clause_is_not_what_was_said() -> None:
     assert _all(_RELATIVE_THAT) == []
+
+
+# "The host asked the workers if they planned to vote." — the parser reads the question as
+# a condition on "asked".
+_ASKED_IF: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("host", 2, "nsubj", "NOUN", "NN", "host"),
+    ("asked", 2, "ROOT", "VERB", "VBD", "ask"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("workers", 2, "dobj", "NOUN", "NNS", "worker"),
+    ("if", 7, "mark", "SCONJ", "IN", "if"),
+    ("they", 7, "nsubj", "PRON", "PRP", "they"),
+    ("planned", 2, "advcl", "VERB", "VBD", "plan"),
+    ("to", 9, "aux", "PART", "TO", "to"),
+    ("vote", 7, "xcomp", "VERB", "VB", "vote"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "The host said nothing if they planned to vote." — after "say" an "if" clause is a
+# condition.
+_LEFT_IF: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("host", 2, "nsubj", "NOUN", "NN", "host"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("nothing", 2, "dobj", "PRON", "NN", "nothing"),
+    ("if", 6, "mark", "SCONJ", "IN", "if"),
+    ("they", 6, "nsubj", "PRON", "PRP", "they"),
+    ("planned", 2, "advcl", "VERB", "VBD", "plan"),
+    ("to", 8, "aux", "PART", "TO", "to"),
+    ("vote", 6, "xcomp", "VERB", "VB", "vote"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_if_clause_after_a_verb_of_asking_is_the_question() -> None:
+    # ("planned" is an attribution of its own, nested in the question.)
+    assert ("asked", "The host", ["if they planned to vote"]) in _all(_ASKED_IF)
+
+
+def test_misparses_if_clause_after_another_speech_verb_is_a_condition() -> None:
+    # "The host said nothing if they planned to vote." — not a question put.
+    assert all(content != ["if they planned to vote"] for _, _, content in _all(_LEFT_IF))
