@@ -323,3 +323,53 @@ def test_misparses_if_clause_after_a_verb_of_asking_is_the_question() -> None:
 def test_misparses_if_clause_after_another_speech_verb_is_a_condition() -> None:
     # "The host said nothing if they planned to vote." — not a question put.
     assert all(content != ["if they planned to vote"] for _, _, content in _all(_LEFT_IF))
+
+
+# "The sisters said that their father was stern, and that Freddy had struggled." — the
+# parser makes the second "that" clause a conjunct of "said".
+_SECOND_THAT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("sisters", 2, "nsubj", "NOUN", "NNS", "sister"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("that", 6, "mark", "SCONJ", "IN", "that"),
+    ("their", 5, "poss", "PRON", "PRP$", "their"),
+    ("father", 6, "nsubj", "NOUN", "NN", "father"),
+    ("was", 2, "ccomp", "AUX", "VBD", "be"),
+    ("stern", 6, "acomp", "ADJ", "JJ", "stern"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("and", 2, "cc", "CCONJ", "CC", "and"),
+    ("that", 13, "mark", "SCONJ", "IN", "that"),
+    ("Freddy", 13, "nsubj", "PROPN", "NNP", "Freddy"),
+    ("had", 13, "aux", "AUX", "VBD", "have"),
+    ("struggled", 2, "conj", "VERB", "VBN", "struggle"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "The mayor said that the plan would work, and he left early." — a conjunct without
+# "that" is the writer's next statement, not more of what was said.
+_NEXT_ACT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("that", 7, "mark", "SCONJ", "IN", "that"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("plan", 7, "nsubj", "NOUN", "NN", "plan"),
+    ("would", 7, "aux", "AUX", "MD", "would"),
+    ("work", 2, "ccomp", "VERB", "VB", "work"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("and", 2, "cc", "CCONJ", "CC", "and"),
+    ("he", 11, "nsubj", "PRON", "PRP", "he"),
+    ("left", 2, "conj", "VERB", "VBD", "leave"),
+    ("early", 11, "advmod", "ADV", "RB", "early"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_second_that_clause_conjoined_to_the_verb_is_said_too() -> None:
+    assert _all(_SECOND_THAT) == [
+        ("said", "The sisters", ["that their father was stern, and that Freddy had struggled"])
+    ]
+
+
+def test_misparses_conjunct_without_that_is_not_said() -> None:
+    assert _all(_NEXT_ACT) == [("said", "The mayor", ["that the plan would work"])]

@@ -872,7 +872,29 @@ def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
             and child.pos_ not in {"PRON", "PROPN"}
         ):
             first = min(first, subtree_range(child)[0])
-    return first, last
+    return first, _second_clause(ctx, verb, last)
+
+
+def _second_clause(ctx: Context, verb: Token, last: int) -> int:
+    """The end of a reported clause, past a second one the parser made the verb's conjunct.
+
+    "The sisters said that their father could be stern, and that Freddy had struggled":
+    a conjunct of the verb opened by "that" can only be another complement (PolNeAR train,
+    rules mode: 6 more attributions right, 6 fewer wrong). Without "that" it is left out:
+    "… said the plan would work, but he did not say how" is the writer's next sentence
+    about the speaker, and with a named subject the corpus was split (14 for, 4 against)
+    in a way dev did not bear out.
+    """
+    for sibling in verb.children:
+        if sibling.dep_ != "conj" or sibling.i <= last or sibling.pos_ not in {"VERB", "AUX"}:
+            continue
+        gap = ctx.doc[last + 1 : sibling.left_edge.i]
+        if not all(t.is_punct or t.dep_ == "cc" for t in gap):
+            return last
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in sibling.children):
+            return _last_word(sibling)
+        return last
+    return last
 
 
 def _quotation_before(ctx: Context, frame: int) -> int | None:
