@@ -373,3 +373,64 @@ def test_misparses_second_that_clause_conjoined_to_the_verb_is_said_too() -> Non
 
 def test_misparses_conjunct_without_that_is_not_said() -> None:
     assert _all(_NEXT_ACT) == [("said", "The mayor", ["that the plan would work"])]
+
+
+# "The mayor said the bridge was closed by the police and said it would reopen." — the
+# parser makes the second "said" a conjunct of "closed", inside the first content.
+_SECOND_ACT_IN_CONTENT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("bridge", 6, "nsubjpass", "NOUN", "NN", "bridge"),
+    ("was", 6, "auxpass", "AUX", "VBD", "be"),
+    ("closed", 2, "ccomp", "VERB", "VBN", "close"),
+    ("by", 6, "agent", "ADP", "IN", "by"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("police", 7, "pobj", "NOUN", "NN", "police"),
+    ("and", 6, "cc", "CCONJ", "CC", "and"),
+    ("said", 6, "conj", "VERB", "VBD", "say"),
+    ("it", 14, "nsubj", "PRON", "PRP", "it"),
+    ("would", 14, "aux", "AUX", "MD", "would"),
+    ("reopen", 11, "ccomp", "VERB", "VB", "reopen"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "Carson said he saw no need to change, telling reporters that the campaign was sound."
+# — the parser hangs "telling" on "saw".
+_PARTICIPLE_IN_CONTENT: list[Row] = [
+    ("Carson", 1, "nsubj", "PROPN", "NNP", "Carson"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("he", 3, "nsubj", "PRON", "PRP", "he"),
+    ("saw", 1, "ccomp", "VERB", "VBD", "see"),
+    ("no", 5, "det", "DET", "DT", "no"),
+    ("need", 3, "dobj", "NOUN", "NN", "need"),
+    ("to", 7, "aux", "PART", "TO", "to"),
+    ("change", 5, "acl", "VERB", "VB", "change"),
+    (",", 3, "punct", "PUNCT", ",", ","),
+    ("telling", 3, "advcl", "VERB", "VBG", "tell"),
+    ("reporters", 9, "dobj", "NOUN", "NNS", "reporter"),
+    ("that", 14, "mark", "SCONJ", "IN", "that"),
+    ("the", 13, "det", "DET", "DT", "the"),
+    ("campaign", 14, "nsubj", "NOUN", "NN", "campaign"),
+    ("was", 9, "ccomp", "AUX", "VBD", "be"),
+    ("sound", 14, "acomp", "ADJ", "JJ", "sound"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_second_act_hung_inside_the_content_is_the_first_speakers() -> None:
+    assert _all(_SECOND_ACT_IN_CONTENT) == [
+        ("said", "The mayor", ["the bridge was closed by the police"]),
+        ("said", "The mayor", ["it would reopen"]),
+    ]
+
+
+def test_misparses_participle_hung_inside_the_content_continues_the_first_act() -> None:
+    doc = _doc(_PARTICIPLE_IN_CONTENT)
+    found = find_attributions(doc, CueLexicon.default(), SourcingLexicon.default())
+    assert _all(_PARTICIPLE_IN_CONTENT) == [
+        ("said", "Carson", ["he saw no need to change"]),
+        ("telling", "Carson", ["that the campaign was sound"]),
+    ]
+    assert found[1].parent == 0
