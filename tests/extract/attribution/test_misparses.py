@@ -434,3 +434,29 @@ def test_misparses_participle_hung_inside_the_content_continues_the_first_act() 
         ("telling", "Carson", ["that the campaign was sound"]),
     ]
     assert found[1].parent == 0
+
+
+# '"I am tired," said Robin Maynard, half joking.' — the parser makes the speaker the
+# subject of "joking", a clause it hangs on "said".
+_SPEAKER_OF_A_HUNG_CLAUSE: list[Row] = [
+    ('"', 2, "punct", "PUNCT", "``", '"'),
+    ("I", 2, "nsubj", "PRON", "PRP", "I"),
+    ("am", 6, "ccomp", "AUX", "VBP", "be"),
+    ("tired", 2, "acomp", "ADJ", "JJ", "tired"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ('"', 6, "punct", "PUNCT", "''", '"'),
+    ("said", 6, "ROOT", "VERB", "VBD", "say"),
+    ("Robin", 8, "compound", "PROPN", "NNP", "Robin"),
+    ("Maynard", 11, "nsubj", "PROPN", "NNP", "Maynard"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("half", 11, "advmod", "ADV", "RB", "half"),
+    ("joking", 6, "ccomp", "VERB", "VBG", "joke"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_speaker_after_the_verb_as_subject_of_a_hung_clause() -> None:
+    found = _all(_SPEAKER_OF_A_HUNG_CLAUSE)
+    assert len(found) == 1
+    assert found[0][:2] == ("said", "Robin Maynard")
+    assert "I am tired" in found[0][2][0]

@@ -265,6 +265,21 @@ def _misparsed_speaker(ctx: Context, verb: Token, content: list[Range]) -> list[
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
         if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
             return [obj]
+        # '"I am more skilled with my hands," said Robin Maynard, half joking.' — or the
+        # subject of a clause hung on the verb: "Maynard" as the subject of "joking".
+        after = verb.i + 1
+        if after < len(verb.doc):
+            noun = verb.doc[after]
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head
+            clause = noun.head
+            if (
+                noun.pos_ in {"NOUN", "PROPN"}
+                and noun.dep_ in SUBJECT_DEPS
+                and clause.head.i == verb.i
+                and clause.i > noun.i
+            ):
+                return [noun]
         return []
     before = verb.i - 1
     while before >= 0 and verb.doc[before].is_punct:
