@@ -115,6 +115,9 @@ def test_cues_source_stops_at_its_cue(analyzer: Analyzer) -> None:
         ("The treasurer was quoted as saying that the fund was empty.", "saying",
          "The treasurer", "named"),
         ("It was reported that the factory would close.", "was reported", None, "unnamed_report"),
+        # The one asked is the listener; the asker is the source.
+        ("The senator was asked by a reporter whether she would run.", "was asked",
+         "a reporter", "anonymous"),
     ],
 )  # fmt: skip
 def test_cues_passives(
@@ -316,3 +319,22 @@ def test_cues_learned_chain_verb_takes_its_infinitive_into_the_cue(
     assert [
         (sentence[a.cue[0] : a.cue[1]], [sentence[s:e] for s, e in a.content]) for a in found
     ] == [(cue, [content])]
+
+
+def test_cues_asked_with_no_asker_has_no_source(analyzer: Analyzer) -> None:
+    # "when asked": the senator is the one asked, not the one asking.
+    attribution = by_cue(
+        analyzer.analyze("The senator smiled when asked whether she would run."), "asked"
+    )
+    assert attribution.source is None
+    assert content_text(attribution) == "whether she would run"
+
+
+def test_cues_participle_on_an_object_is_its_issuers(analyzer: Analyzer) -> None:
+    # "emailed its members saying …": the members are who was written to, not who wrote.
+    attribution = by_cue(
+        analyzer.analyze("The union issued a notice saying the strike was over."), "saying"
+    )
+    assert attribution.source is not None
+    assert attribution.source.text == "The union"
+    assert content_text(attribution) == "the strike was over"
