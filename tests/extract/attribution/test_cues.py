@@ -338,3 +338,25 @@ def test_cues_participle_on_an_object_is_its_issuers(analyzer: Analyzer) -> None
     assert attribution.source is not None
     assert attribution.source.text == "The union"
     assert content_text(attribution) == "the strike was over"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("The treasurer conceded that the fund was empty.", "conceded", "The treasurer",
+         "that the fund was empty"),
+        ("The coach joked that his players needed a map.", "joked", "The coach",
+         "that his players needed a map"),
+        ("Residents complained that the water smelled of diesel.", "complained", "Residents",
+         "that the water smelled of diesel"),
+        ("The envoy stressed that the talks would go on.", "stressed", "The envoy",
+         "that the talks would go on"),
+        # A noun phrase object is what was questioned.
+        ("The auditor questioned the hospital's accounts.", "questioned", "The auditor",
+         "the hospital's accounts"),
+    ],
+)  # fmt: skip
+def test_cues_more_speech_verbs(
+    rules: Analyzer, sentence: str, cue: str, source: str, content: str
+) -> None:
+    said(rules.analyze(sentence), cue, source, content)

@@ -44,8 +44,9 @@ BOUND_PREPOSITIONS = {
     "for", "about", "against", "on", "to", "of", "with", "at", "over", "behind", "upon",
 }  # fmt: skip
 #: Dependencies through which a cue with no subject of its own borrows its head's subject:
-#: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp).
-_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep", "acomp"}
+#: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp),
+#: "After months of refusing to apologize, the senator …" (pobj, six steps up).
+_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep", "acomp", "pobj"}
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
@@ -291,7 +292,8 @@ def subject_of(verb: Token) -> Token | None:
 def subjects_of(verb: Token) -> list[Token]:
     """The verb's subjects (two when the parser split an apposition), or its head's."""
     current: Token = verb
-    for _ in range(4):
+    # Six steps: "refusing" → "of" → "months" → "After" → the main verb is four.
+    for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
