@@ -354,6 +354,12 @@ def test_cues_participle_on_an_object_is_its_issuers(analyzer: Analyzer) -> None
         # A noun phrase object is what was questioned.
         ("The auditor questioned the hospital's accounts.", "questioned", "The auditor",
          "the hospital's accounts"),
+        ("The minister cited a survey of shipping firms.", "cited", "The minister",
+         "a survey of shipping firms"),
+        ("The governor praised the rescue crews.", "praised", "The governor",
+         "the rescue crews"),
+        ("Opposition leaders denounced the curfew.", "denounced", "Opposition leaders",
+         "the curfew"),
     ],
 )  # fmt: skip
 def test_cues_more_speech_verbs(
