@@ -14,7 +14,7 @@ from rashomon.pipeline import Analyzer
     ("sentence", "cue", "source", "content"),
     [
         ("Most Democrats voted for the bill.", "voted for", "Most Democrats", "the bill"),
-        ("The union endorsed the mayor in the race.", "endorsed", "The union",
+        ("The union backed the mayor in the race.", "backed", "The union",
          "the mayor in the race"),
     ],
 )  # fmt: skip
