@@ -360,6 +360,10 @@ def test_cues_participle_on_an_object_is_its_issuers(analyzer: Analyzer) -> None
          "the rescue crews"),
         ("Opposition leaders denounced the curfew.", "denounced", "Opposition leaders",
          "the curfew"),
+        # "call": what was called what, and what was called for.
+        ("The senator called the plan a disgrace.", "called", "The senator",
+         "the plan a disgrace"),
+        ("The mayor called for a curfew.", "called for", "The mayor", "a curfew"),
     ],
 )  # fmt: skip
 def test_cues_more_speech_verbs(
