@@ -370,3 +370,16 @@ def test_cues_more_speech_verbs(
     rules: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
     said(rules.analyze(sentence), cue, source, content)
+
+
+def test_cues_negated_speech_verb_withholding_a_question(rules: Analyzer) -> None:
+    # What the speaker keeps back is reported; "did not say whether" reports nothing.
+    said(
+        rules.analyze("The minister isn't saying which roads will close."),
+        "isn't saying",
+        "The minister",
+        "which roads will close",
+    )
+    assert (
+        rules.analyze("The minister did not say whether the roads will close.").attributions == ()
+    )

@@ -210,7 +210,7 @@ def _chain_with_a_cue(ctx: Context, token: Token) -> bool:
 
 def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     weighed = ctx.classifier is not None and ctx.classifier.is_candidate(verb)
-    if _negated(verb) and (not weighed or _asks_whether(verb)):
+    if _negated(verb) and (not weighed or _asks_whether(verb)) and not _withheld(cue, verb):
         # "He did not say whether …" reports no content; "did not deny" is not a denial
         # either. A learned model weighs other negated cues in context: PolNeAR counts "did
         # not address the report" as an act that points at its object.
@@ -415,6 +415,23 @@ def _asked_question(ctx: Context, verb: Token) -> Range | None:
 
 def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _withheld(cue: Cue, verb: Token) -> bool:
+    """Whether a negated speech verb says what the speaker kept back.
+
+    "The minister isn't saying which roads will close": the act is reported, and what it
+    withholds is its content (PolNeAR train and dev: 11 times in 15, against fewer than
+    half for a negated "that" clause).
+    """
+    if cue.cue_class != "speech":
+        return False
+    return any(
+        child.dep_ in _CLAUSE_DEPS
+        and child.i > verb.i
+        and child.left_edge.tag_ in _RELATIVE_TAGS | {"WRB"}
+        for child in verb.children
+    )
 
 
 def _asks_whether(verb: Token) -> bool:
