@@ -383,3 +383,21 @@ def test_cues_negated_speech_verb_withholding_a_question(rules: Analyzer) -> Non
     assert (
         rules.analyze("The minister did not say whether the roads will close.").attributions == ()
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        # The one led, asked or urged does the infinitive.
+        ("The landslide led the chairman to declare the race over.", "to declare",
+         "the chairman"),
+        # An infinitive on a noun borrows the subject of the clause the noun is in.
+        ("Grijalva was the first senator to endorse the plan.", "to endorse", "Grijalva"),
+        ("The governor has a rare chance to show that the port can reopen.", "to show",
+         "The governor"),
+    ],
+)  # fmt: skip
+def test_cues_infinitive_sources(rules: Analyzer, sentence: str, cue: str, source: str) -> None:
+    attribution = by_cue(rules.analyze(sentence), cue)
+    assert attribution.source is not None
+    assert attribution.source.text == source

@@ -45,8 +45,22 @@ BOUND_PREPOSITIONS = {
 }  # fmt: skip
 #: Dependencies through which a cue with no subject of its own borrows its head's subject:
 #: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp),
-#: "After months of refusing to apologize, the senator …" (pobj, six steps up).
-_INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dep", "acomp", "pobj"}
+#: "After months of refusing to apologize, the senator …" (pobj, six steps up), "Grijalva was
+#: the first senator to endorse him" (attr), "has a rare chance to show that …" (dobj).
+_INHERIT_DEPS = {
+    "advcl",
+    "conj",
+    "xcomp",
+    "pcomp",
+    "prep",
+    "acl",
+    "dep",
+    "acomp",
+    "pobj",
+    "dobj",
+    "attr",
+    "relcl",
+}
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
@@ -304,5 +318,14 @@ def subjects_of(verb: Token) -> list[Token]:
                 return [pobj]
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return []
+        if current.dep_ == "xcomp":
+            # "The victory led the chairman to declare him the nominee": the one led,
+            # asked or urged is who does the infinitive, not the subject of "led".
+            controller = next(
+                (c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i),
+                None,
+            )
+            if controller is not None and controller.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return [controller]
         current = current.head
     return []
