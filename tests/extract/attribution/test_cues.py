@@ -135,9 +135,9 @@ def test_cues_passives(
          "that the river has burst its banks"),
         ("The rebels' claim that they control the city is false.", "claim", "The rebels'",
          "that they control the city"),
-        # Whoever issues the statement is its source.
-        ("The embassy issued a statement saying the visas would be cancelled.", "statement",
-         "The embassy", "the visas would be cancelled"),
+        # Whoever issues the statement is its source, and the act is one cue.
+        ("The embassy issued a statement saying the visas would be cancelled.",
+         "issued a statement saying", "The embassy", "the visas would be cancelled"),
     ],
 )  # fmt: skip
 def test_cues_nouns(
@@ -401,3 +401,12 @@ def test_cues_infinitive_sources(rules: Analyzer, sentence: str, cue: str, sourc
     attribution = by_cue(rules.analyze(sentence), cue)
     assert attribution.source is not None
     assert attribution.source.text == source
+
+
+def test_cues_issued_statement_is_one_act(analyzer: Analyzer, rules: Analyzer) -> None:
+    # Not "statement" and "saying" as two attributions of the same words.
+    sentence = "The ministry has released a statement saying the border was open."
+    for mode in (analyzer, rules):
+        (attribution,) = mode.analyze(sentence).attributions
+        assert attribution.cue.text == "has released a statement saying"
+        assert attribution.source is not None and attribution.source.text == "The ministry"

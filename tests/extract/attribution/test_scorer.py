@@ -75,8 +75,8 @@ def test_cues_the_classifier_never_weighs_have_no_probability(parser: Language) 
         ("The plan will fail, as the minister said.", "said", True),
         ("The ministry denied that troops had crossed the border.", "denied", True),
         # A noun cue is not the classifier's to propose.
-        ("The embassy issued a statement saying the visas would be cancelled.", "statement",
-         True),
+        ("The embassy issued a statement saying the visas would be cancelled.",
+         "issued a statement saying", True),
         # A stance the classifier proposed is the scorer's to judge.
         ("The senator praised the governor for her handling of the crisis.", "praised", False),
     ],
