@@ -364,6 +364,8 @@ def test_cues_participle_on_an_object_is_its_issuers(analyzer: Analyzer) -> None
         ("The senator called the plan a disgrace.", "called", "The senator",
          "the plan a disgrace"),
         ("The mayor called for a curfew.", "called for", "The mayor", "a curfew"),
+        ("The mayor called on residents to conserve water.", "called on", "The mayor",
+         "residents to conserve water"),
     ],
 )  # fmt: skip
 def test_cues_more_speech_verbs(
@@ -410,3 +412,20 @@ def test_cues_issued_statement_is_one_act(analyzer: Analyzer, rules: Analyzer) -
         (attribution,) = mode.analyze(sentence).attributions
         assert attribution.cue.text == "has released a statement saying"
         assert attribution.source is not None and attribution.source.text == "The ministry"
+
+
+def test_cues_lexicon_complement_may_be_both() -> None:
+    lexicon = CueLexicon(
+        [{"lemma": "call", "pos": "verb", "class": "speech", "polarity": "assert",
+          "complement": "object+infinitive"},
+         {"lemma": "deny", "pos": "verb", "class": "denial", "polarity": "deny",
+          "complement": "object"}]
+    )  # fmt: skip
+    assert (lexicon.verbs["call"].takes_object, lexicon.verbs["call"].takes_infinitive) == (
+        True,
+        True,
+    )
+    assert (lexicon.verbs["deny"].takes_object, lexicon.verbs["deny"].takes_infinitive) == (
+        True,
+        False,
+    )

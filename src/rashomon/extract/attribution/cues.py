@@ -50,14 +50,14 @@ class CueLexicon:
             if row["pos"] == "chain":
                 self.chains.add(row["lemma"])
                 continue
-            complement = row["complement"]
+            complement = set((row["complement"] or "").split("+"))
             cue = Cue(
                 lemma=row["lemma"],
                 pos=row["pos"],
                 cue_class=row["class"],
                 polarity=row["polarity"],
-                takes_object=complement == "object",
-                takes_infinitive=complement == "infinitive",
+                takes_object="object" in complement,
+                takes_infinitive="infinitive" in complement,
             )
             table = {"verb": self.verbs, "noun": self.nouns, "phrase": self.phrases}[row["pos"]]
             table[cue.lemma] = cue
