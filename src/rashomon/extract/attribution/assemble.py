@@ -45,8 +45,9 @@ BOUND_PREPOSITIONS = {
 }  # fmt: skip
 #: Dependencies through which a cue with no subject of its own borrows its head's subject:
 #: "He denied it, saying …" (advcl), "He said … and added …" (conj), "was quoted as saying" (pcomp),
-#: "After months of refusing to apologize, the senator …" (pobj, six steps up), "Grijalva was
-#: the first senator to endorse him" (attr), "has a rare chance to show that …" (dobj).
+#: "After months of refusing to apologize, the senator …" (pobj, six steps up), "has a rare
+#: chance to show that …" (dobj). Not a predicate noun (attr): in "Western powers are partners
+#: in supporting militants" no one is said to support anything; the writer says so.
 _INHERIT_DEPS = {
     "advcl",
     "conj",
@@ -58,7 +59,6 @@ _INHERIT_DEPS = {
     "acomp",
     "pobj",
     "dobj",
-    "attr",
     "relcl",
 }
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
