@@ -31,8 +31,8 @@ __all__ = [
     "SUBJECT_DEPS",
     "bound_preposition",
     "build_attribution",
+    "CUE_LEFT_DEPS",
     "expand_to_quotes",
-    "governs_a_date",
     "subject_of",
     "subjects_of",
 ]
@@ -62,7 +62,7 @@ _INHERIT_DEPS = {
     "relcl",
 }
 #: Left dependents that belong to the cue's verb group: "has said", "was quoted", "did not".
-_CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 
 
 def build_attribution(
@@ -193,7 +193,7 @@ def _left_edge_of_cue(verb: Token) -> int:
     for child in left:
         if child.i != first - 1:
             break
-        if child.dep_ in _CUE_LEFT_DEPS or _manner_adverb(child):
+        if child.dep_ in CUE_LEFT_DEPS or _manner_adverb(child):
             first = child.i
         else:
             break

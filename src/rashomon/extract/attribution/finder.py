@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.attribution.assemble import (
     BOUND_PREPOSITIONS,
+    CUE_LEFT_DEPS,
     SUBJECT_DEPS,
     bound_preposition,
     build_attribution,
     expand_to_quotes,
-    governs_a_date,
     subject_of,
     subjects_of,
 )
@@ -35,6 +35,7 @@ from rashomon.extract.attribution.cues import Cue, CueLexicon, SourcingLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
 from rashomon.extract.attribution.frames import (
     as_frame,
+    governs_a_date,
     predicate_adjective,
     speaks_in_clause,
 )
@@ -91,8 +92,6 @@ _MEDIUM_PREPOSITIONS = _ADJUNCT_PREPOSITIONS - {"on"}
 _NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 #: Participles by which a report noun says what it says: "a statement saying …".
 _SAYING = {"say", "claim", "state"}
-#: Left dependents of an issuing verb that belong to its cue: "has issued", "did not issue".
-_CUE_AUX = {"aux", "auxpass", "neg"}
 #: Verbs whose "if" clause is a question put, not a condition: "asked them if they would
 #: vote".
 _QUESTION_VERBS = {"ask", "wonder", "inquire"}
@@ -112,6 +111,8 @@ _SURE = 0.5
 _GAP_HEADS = {"NOUN", "PROPN", "PRON", "NUM"}
 _GAP_FILLERS = {"dobj", "obj", "ccomp", "xcomp", "attr", "oprd", "parataxis", "dative", "csubj"}
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+#: The tags of a word opening a wh-clause: "which roads", "who", "when".
+_WH_TAGS = _RELATIVE_TAGS | {"WRB"}
 _NO_CONTENT = {"nothing", "something", "anything", "everything", "little", "much"}
 #: One-word answers that stand for a whole proposition: "said yes", "said so".
 _REPLIES = {"yes", "no", "so"}
@@ -175,8 +176,6 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
         return _according_to(ctx, token)
     if token.lower_ == "in" and token.dep_ == "prep" and token.i < token.head.i:
         return _in_a_poll(ctx, token)
-    if _said_by_its_noun(ctx, token):
-        return None
     if _chain_with_a_cue(ctx, token):
         # "continued to warn that …": the attribution is the infinitive's, with the cue
         # running back to "continued".
@@ -215,6 +214,8 @@ def _chain_with_a_cue(ctx: Context, token: Token) -> bool:
 
 
 def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
+    if _said_by_its_noun(ctx, verb):
+        return None
     weighed = ctx.classifier is not None and ctx.classifier.is_candidate(verb)
     if _negated(verb) and (not weighed or _asks_whether(verb)) and not _withheld(cue, verb):
         # "He did not say whether …" reports no content; "did not deny" is not a denial
@@ -243,8 +244,8 @@ def _from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
     if _listener_passive(verb):
         # "Sanders was asked by the host whether …", "Christie said, when asked whether …":
         # the one asked or told is the listener, and the speaker is the agent or no one.
-        subjects = [c for a in verb.children if a.dep_ == "agent" for c in a.children]
-        subjects = [c for c in subjects if c.dep_ == "pobj"]
+        asker = _agent(verb)
+        subjects = [asker] if asker is not None else []
     if not subjects and cue.cue_class == "speech":
         subjects = _misparsed_speaker(ctx, verb, content_ranges)
     if cue.cue_class == "learned" and not subjects:
@@ -402,9 +403,7 @@ def _asked_question(ctx: Context, verb: Token) -> Range | None:
         if child.i < verb.i:
             continue
         opens = child.left_edge
-        question = child.dep_ == "ccomp" or (
-            child.dep_ == "advcl" and opens.lower_ in {"if", "whether"}
-        )
+        question = child.dep_ == "ccomp" or (child.dep_ == "advcl" and opens.lower_ in _IF)
         if not question and child.dep_ in {"advcl", "xcomp"} and opens.tag_.startswith("W"):
             question = True  # "Asked what should be done, …"
         if question:
@@ -433,9 +432,7 @@ def _withheld(cue: Cue, verb: Token) -> bool:
     if cue.cue_class != "speech":
         return False
     return any(
-        child.dep_ in _CLAUSE_DEPS
-        and child.i > verb.i
-        and child.left_edge.tag_ in _RELATIVE_TAGS | {"WRB"}
+        child.dep_ in _CLAUSE_DEPS and child.i > verb.i and child.left_edge.tag_ in _WH_TAGS
         for child in verb.children
     )
 
@@ -444,7 +441,7 @@ def _asks_whether(verb: Token) -> bool:
     """Whether the verb's clause is an open question ("whether he would run", "if it was")."""
     return any(
         child.dep_ in _CLAUSE_DEPS
-        and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in child.children)
+        and any(c.dep_ == "mark" and c.lower_ in _IF for c in child.children)
         for child in verb.children
     )
 
@@ -452,11 +449,18 @@ def _asks_whether(verb: Token) -> bool:
 def _passive_parts(verb: Token) -> tuple[Token, Token] | None:
     """The passive subject and the agent's noun of a passive verb, when it has both."""
     theme = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if theme is None or agent is None or theme.lower_ == "it":
+    if theme is None or theme.lower_ == "it":
         return None
-    noun = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    noun = _agent(verb)
     return (theme, noun) if noun is not None else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase ("was endorsed by the union")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
@@ -1053,7 +1057,7 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
     for child in noun.children:
         if child.dep_ in {"acl", "ccomp", "relcl", "appos"} and child.pos_ in {"VERB", "AUX"}:
             has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-            saying = child.lemma_ in _SAYING and child.tag_ == "VBG"
+            saying = _saying(child)
             if has_that or saying:
                 clause = child
                 break
@@ -1098,7 +1102,7 @@ def _from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
     if found is not None and issuer is not None and clause.tag_ == "VBG" and clause.i > noun.i:
         # One act, one cue: "issued a statement saying" (PolNeAR marks it so each of the
         # 13 times the words occur in train and dev), not "statement" and "saying" apart.
-        start = min([issuer.idx] + [c.idx for c in issuer.lefts if c.dep_ in _CUE_AUX])
+        start = min([issuer.idx] + [c.idx for c in issuer.lefts if c.dep_ in CUE_LEFT_DEPS])
         found.cue = (start, clause.idx + len(clause))
     return found
 
@@ -1118,18 +1122,24 @@ def _said_by_its_noun(ctx: Context, verb: Token) -> bool:
     ``_from_noun`` finds; "saying", or "issued" with the statement as its content, on its
     own would repeat it.
     """
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _SAYING:
-        return ctx.cues.noun_cue(verb.head) is not None and _issuer(ctx, verb.head) is not None
+    if verb.dep_ == "acl" and _saying(verb):
+        return _issued_report(ctx, verb.head)
     return any(
-        _issuer(ctx, noun) is not None
-        and ctx.cues.noun_cue(noun) is not None
-        and any(
-            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_ in _SAYING and c.i > noun.i
-            for c in noun.children
-        )
+        _issued_report(ctx, noun)
+        and any(c.dep_ == "acl" and _saying(c) and c.i > noun.i for c in noun.children)
         for noun in verb.children
         if noun.dep_ in {"dobj", "obj"}
     )
+
+
+def _saying(token: Token) -> bool:
+    """A participle by which a report noun says what it says: "a statement saying …"."""
+    return token.tag_ == "VBG" and token.lemma_ in _SAYING
+
+
+def _issued_report(ctx: Context, noun: Token) -> bool:
+    """Whether ``noun`` is a cue noun someone put out ("issued a statement")."""
+    return ctx.cues.noun_cue(noun) is not None and _issuer(ctx, noun) is not None
 
 
 def _completes_a_verb(ctx: Context, noun: Token) -> bool:
