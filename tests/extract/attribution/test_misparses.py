@@ -460,3 +460,83 @@ def test_misparses_speaker_after_the_verb_as_subject_of_a_hung_clause() -> None:
     assert len(found) == 1
     assert found[0][:2] == ("said", "Robin Maynard")
     assert "I am tired" in found[0][2][0]
+
+
+# "Investigators said that attempts to breach the network were made by hackers." — the
+# parser makes "were made by hackers" a second complement of "said", after the first.
+_SPLIT_PREDICATE: list[Row] = [
+    ("Investigators", 1, "nsubj", "NOUN", "NNS", "investigator"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("that", 3, "mark", "SCONJ", "IN", "that"),
+    ("attempts", 1, "ccomp", "NOUN", "NNS", "attempt"),
+    ("to", 5, "aux", "PART", "TO", "to"),
+    ("breach", 3, "xcomp", "VERB", "VB", "breach"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("network", 5, "dobj", "NOUN", "NN", "network"),
+    ("were", 9, "auxpass", "AUX", "VBD", "be"),
+    ("made", 1, "ccomp", "VERB", "VBN", "make"),
+    ("by", 9, "agent", "ADP", "IN", "by"),
+    ("hackers", 10, "pobj", "NOUN", "NNS", "hacker"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_predicate_split_off_as_a_second_complement_is_said_too() -> None:
+    assert _all(_SPLIT_PREDICATE) == [
+        ("said", "Investigators", ["that attempts to breach the network were made by hackers"])
+    ]
+
+
+# The same words with a subject in the second complement: "Investigators said that
+# attempts were made, hackers struck the network." — two clauses, the first is said.
+_TWO_CLAUSES: list[Row] = [
+    ("Investigators", 1, "nsubj", "NOUN", "NNS", "investigator"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("that", 5, "mark", "SCONJ", "IN", "that"),
+    ("attempts", 5, "nsubjpass", "NOUN", "NNS", "attempt"),
+    ("were", 5, "auxpass", "AUX", "VBD", "be"),
+    ("made", 1, "ccomp", "VERB", "VBN", "make"),
+    ("hackers", 7, "nsubj", "NOUN", "NNS", "hacker"),
+    ("struck", 1, "ccomp", "VERB", "VBD", "strike"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("network", 7, "dobj", "NOUN", "NN", "network"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_second_complement_with_a_subject_of_its_own_stays_out() -> None:
+    assert _all(_TWO_CLAUSES) == [("said", "Investigators", ["that attempts were made"])]
+
+
+# "She said she felt the 13th Amendment was worth a film." — the parser ends a sentence
+# after "13th" and starts another at "Amendment".
+_BROKEN_SENTENCE: list[Row] = [
+    ("She", 1, "nsubj", "PRON", "PRP", "she"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("she", 3, "nsubj", "PRON", "PRP", "she"),
+    ("felt", 1, "ccomp", "VERB", "VBD", "feel"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("13th", 3, "npadvmod", "ADJ", "JJ", "13th"),
+    ("Amendment", 7, "nsubj", "PROPN", "NNP", "Amendment"),
+    ("was", 7, "ROOT", "AUX", "VBD", "be"),
+    ("worth", 7, "acomp", "ADJ", "JJ", "worth"),
+    ("a", 10, "det", "DET", "DT", "a"),
+    ("film", 8, "npadvmod", "NOUN", "NN", "film"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_sentence_broken_inside_a_clause_is_mended() -> None:
+    assert _all(_BROKEN_SENTENCE) == [
+        ("said", "She", ["she felt the 13th Amendment was worth a film"])
+    ]
+
+
+def test_misparses_sentence_ending_on_a_period_is_not_mended() -> None:
+    rows = list(_BROKEN_SENTENCE)
+    rows.insert(6, (".", 1, "punct", "PUNCT", ".", "."))
+    rows = [
+        (word, head + 1 if head >= 6 and number > 6 else head, dep, pos, tag, lemma)
+        for number, (word, head, dep, pos, tag, lemma) in enumerate(rows)
+    ]
+    assert _all(rows) == [("said", "She", ["she felt the 13th"])]

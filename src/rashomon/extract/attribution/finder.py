@@ -159,6 +159,7 @@ def find_attributions(
     found.sort(key=lambda a: a.cue)
     attach_continued_quotes(ctx, found)
     _lift_trailing_acts(ctx, found)
+    _mend_broken_sentences(ctx, found)
     if boundaries is not None:
         refine(doc, found, boundaries)
     if scorer is not None:
@@ -946,7 +947,26 @@ def _clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
             and child.pos_ not in {"PRON", "PROPN"}
         ):
             first = min(first, subtree_range(child)[0])
-    return first, _second_clause(ctx, verb, last)
+    return first, _second_clause(ctx, verb, _split_predicate(verb, clause, last))
+
+
+def _split_predicate(verb: Token, clause: Token, last: int) -> int:
+    """The end of a reported clause whose predicate the parser made a clause of its own.
+
+    "Investigators discovered that attempts to infiltrate the program were made by …": the
+    parser reads "that attempts …" as one complement of "discovered" and "were made by …" as
+    another, right after it; a complement with no subject of its own that follows the first
+    at once is the rest of it.
+    """
+    for sibling in verb.children:
+        if sibling.i <= clause.i or sibling.dep_ not in _CLAUSE_DEPS:
+            continue
+        if sibling.left_edge.i != last + 1:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in sibling.children):
+            continue
+        return _last_word(sibling)
+    return last
 
 
 def _second_clause(ctx: Context, verb: Token, last: int) -> int:
@@ -1262,3 +1282,39 @@ def _root_referent(found: list[FoundAttribution], index: int) -> int:
         index = found[index].refers_to  # type: ignore[assignment]
         seen.add(index)
     return index
+
+
+def _mend_broken_sentences(ctx: Context, found: list[FoundAttribution]) -> None:
+    """Carry a content over a sentence break the parser put inside a clause.
+
+    "She said she felt the 13th Amendment was worth examining." — the parser ends a sentence
+    after "13th" and starts another at "Amendment", so the content stops mid-phrase. A
+    sentence that ends on a word, with the next one on the same line, was cut short: the
+    content runs on to the end of the next sentence.
+    """
+    doc = ctx.doc
+    for attribution in found:
+        start, end = attribution.content[-1]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        last = span[-1]
+        sentence_end = ctx.sentence(last)[1]
+        if last.i != sentence_end - 1 or sentence_end >= len(doc):
+            continue
+        following = doc[sentence_end]
+        # A word on both sides, on one line: "U.S." or a closing quote ends a sentence.
+        if not (last.text[-1].isalnum() and following.text[0].isalnum()):
+            continue
+        # "… get behind Trump and he doesn't understand …": a conjunct after the break is the
+        # writer's next clause, as ``_second_clause`` takes it.
+        if "\n" in last.whitespace_ or following.dep_ == "cc":
+            continue
+        if overlaps(
+            attribution.cue, [(following.idx, doc[ctx.sentence(following)[1] - 1].idx + 1)]
+        ):
+            continue
+        tail = ctx.sentence(following)[1] - 1
+        while tail > following.i and doc[tail].is_punct:
+            tail -= 1
+        attribution.content[-1] = trim(ctx.text, start, doc[tail].idx + len(doc[tail].text))
