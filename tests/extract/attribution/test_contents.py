@@ -201,3 +201,23 @@ def test_contents_one_word_answer_is_the_content(
     rules: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
     said(rules.analyze(sentence), cue, source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # A speech verb's clause that ends in the speaker's words: the quotation after it
+        # goes on with the same speaker.
+        ('The mayor is also "a builder," Cole said. "That is exactly what the city needs '
+         'now."', 2),
+        # An act on an object that quotes leads into nothing.
+        ('Cole praised the mayor\'s "steady hand." "That is exactly what the city needs '
+         'now."', 1),
+    ],
+)  # fmt: skip
+def test_contents_quotation_after_a_mixed_clause_continues_a_speech_verb(
+    analyzer: Analyzer, text: str, pieces: int
+) -> None:
+    attribution = analyzer.analyze(text).attributions[0]
+    assert attribution.kind == "mixed"
+    assert len(attribution.content) == pieces

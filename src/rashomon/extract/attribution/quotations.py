@@ -75,7 +75,7 @@ def attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None
     taken = [piece for a in found for piece in a.content]
     cues = [a.cue for a in found]
     for attribution in found:
-        if attribution.kind != "direct":
+        if not _goes_on_quoting(ctx, attribution):
             continue
         frame_end = max(attribution.cue[1], attribution.source[1] if attribution.source else 0)
         end = max(frame_end, attribution.content[-1][1])
@@ -92,6 +92,27 @@ def attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None
             attribution.content.append((quote.start, quote.end))
             taken.append((quote.start, quote.end))
             sentence_end = _sentence_end_after(ctx, quote.end)
+
+
+def _goes_on_quoting(ctx: Context, attribution: FoundAttribution) -> bool:
+    """Whether a quotation right after this attribution's sentence may continue it.
+
+    A quotation throughout may ('"We won," she said. "Now the work begins."'), and so may a
+    speech verb's clause that quotes ('Yet he is also a "change agent," Cole said. "That is
+    what people want."'). An act on an object that quotes does not lead into the next
+    quotation: 'praised his brother's "deep faith"', 'called the plan "a disgrace"'.
+    """
+    if attribution.kind == "direct":
+        return True
+    if attribution.kind != "mixed":
+        return False
+    cue = ctx.cues.verb_cue(ctx.doc[attribution.cue_token])
+    return (
+        cue is not None
+        and cue.cue_class == "speech"
+        and not cue.takes_object
+        and not cue.takes_infinitive
+    )
 
 
 def _sentence_end_after(ctx: Context, offset: int) -> int:
