@@ -540,3 +540,48 @@ def test_misparses_sentence_ending_on_a_period_is_not_mended() -> None:
         for number, (word, head, dep, pos, tag, lemma) in enumerate(rows)
     ]
     assert _all(rows) == [("said", "She", ["she felt the 13th"])]
+
+
+# "After the senator quit the race, Cruz said he was sorry." — the parser hangs the fronted
+# adjunct on "said" as a clause, beside the clause after the verb.
+_FRONTED_ADJUNCT_AS_CLAUSE: list[Row] = [
+    ("After", 3, "mark", "SCONJ", "IN", "after"),
+    ("the", 2, "det", "DET", "DT", "the"),
+    ("senator", 3, "nsubj", "NOUN", "NN", "senator"),
+    ("quit", 8, "ccomp", "VERB", "VBD", "quit"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("race", 3, "dobj", "NOUN", "NN", "race"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("Cruz", 8, "nsubj", "PROPN", "NNP", "Cruz"),
+    ("said", 8, "ROOT", "VERB", "VBD", "say"),
+    ("he", 10, "nsubj", "PRON", "PRP", "he"),
+    ("was", 8, "ccomp", "AUX", "VBD", "be"),
+    ("sorry", 10, "acomp", "ADJ", "JJ", "sorry"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_clause_after_the_frame_wins_over_a_fronted_adjunct() -> None:
+    assert _all(_FRONTED_ADJUNCT_AS_CLAUSE) == [("said", "Cruz", ["he was sorry"])]
+
+
+def test_misparses_quotation_before_the_frame_wins_over_a_clause_after_it() -> None:
+    # "“It is a mess,” Cruz said, he was sorry." — what is quoted before the frame is said.
+    rows: list[Row] = [
+        ("“", 2, "punct", "PUNCT", "``", "“"),
+        ("It", 2, "nsubj", "PRON", "PRP", "it"),
+        ("is", 7, "ccomp", "AUX", "VBZ", "be"),
+        ("mess", 2, "attr", "NOUN", "NN", "mess"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("”", 7, "punct", "PUNCT", "''", "”"),
+        ("Cruz", 7, "nsubj", "PROPN", "NNP", "Cruz"),
+        ("said", 7, "ROOT", "VERB", "VBD", "say"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("he", 10, "nsubj", "PRON", "PRP", "he"),
+        ("was", 7, "ccomp", "AUX", "VBD", "be"),
+        ("sorry", 10, "acomp", "ADJ", "JJ", "sorry"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    found = _all(rows)
+    assert [(cue, source) for cue, source, _ in found] == [("said", "Cruz")]
+    assert "It is mess" in found[0][2][0]

@@ -467,7 +467,18 @@ def _agent(verb: Token) -> Token | None:
 def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     """The content of a cue verb, or ``None`` when it governs none."""
     doc, text = ctx.doc, ctx.text
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    # "In a statement released after the senator suspended his campaign, Cruz said he is
+    # certain …": the parser hangs the fronted adjunct on "said" as a clause as well; with
+    # a clause on each side, what was said is the one after the verb.
+    # A quotation before the frame is what was said ('"It is a mess," he said, half joking'),
+    # and so is a clause before a frame with no subject of its own.
+    after = [c for c in clauses if c.i > verb.i]
+    clause = clauses[0] if clauses else None
+    if after and clause is not None and clause.i < verb.i:
+        fronted = any(c.dep_ in SUBJECT_DEPS and clause.i < c.i < verb.i for c in verb.children)
+        if fronted and not ctx.inside_quote(clause):
+            clause = after[0]
     if clause is None:
         # "He said: the deal is dead." — the clause hangs on the colon's other side.
         clause = next(
