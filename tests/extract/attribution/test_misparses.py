@@ -585,3 +585,18 @@ def test_misparses_quotation_before_the_frame_wins_over_a_clause_after_it() -> N
     found = _all(rows)
     assert [(cue, source) for cue, source, _ in found] == [("said", "Cruz")]
     assert "It is mess" in found[0][2][0]
+
+
+def test_misparses_no_break_space_after_the_verb_is_no_content() -> None:
+    # "Officials confirmed\u00a0high lead levels." — the no-break space is a token of its own,
+    # which the parser hangs on the verb as "dep".
+    rows: list[Row] = [
+        ("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
+        ("confirmed", 1, "ROOT", "VERB", "VBD", "confirm"),
+        ("\u00a0", 1, "dep", "SPACE", "_SP", "\u00a0"),
+        ("high", 5, "amod", "ADJ", "JJ", "high"),
+        ("lead", 5, "compound", "NOUN", "NN", "lead"),
+        ("levels", 1, "dobj", "NOUN", "NNS", "level"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("confirmed", "Officials", ["high lead levels"])]

@@ -481,8 +481,15 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
             clause = after[0]
     if clause is None:
         # "He said: the deal is dead." — the clause hangs on the colon's other side.
+        # A no-break space between the verb and its object ("recalled\u00a0an incident")
+        # is a token the parser hangs on the verb as "dep"; it says nothing.
         clause = next(
-            (c for c in verb.children if c.dep_ in {"parataxis", "dep"} and c.i > verb.i), None
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"parataxis", "dep"} and c.i > verb.i and not c.is_space
+            ),
+            None,
         )
     if clause is not None:
         first, last = _clause_range(ctx, verb, clause)
