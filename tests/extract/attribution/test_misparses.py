@@ -600,3 +600,21 @@ def test_misparses_no_break_space_after_the_verb_is_no_content() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == [("confirmed", "Officials", ["high lead levels"])]
+
+
+def test_misparses_one_asked_if_is_not_what_was_asked() -> None:
+    # "The actress was asked if she had been harassed." — the parser hangs the question on
+    # the passive verb as an adverbial clause; its subject is the one asked.
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("actress", 3, "nsubjpass", "NOUN", "NN", "actress"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("asked", 3, "ROOT", "VERB", "VBN", "ask"),
+        ("if", 8, "mark", "SCONJ", "IN", "if"),
+        ("she", 8, "nsubjpass", "PRON", "PRP", "she"),
+        ("had", 8, "aux", "AUX", "VBD", "have"),
+        ("been", 8, "auxpass", "AUX", "VBN", "be"),
+        ("harassed", 3, "advcl", "VERB", "VBN", "harass"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("was asked", None, ["if she had been harassed"])]

@@ -328,6 +328,11 @@ def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
     """
     if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "agent" for c in verb.children):
         return None
+    if _listener_passive(verb) and _if_clause(verb) is not None:
+        # "The actress was asked if she had been discriminated against": the one asked is
+        # not what was asked. ("Clinton was asked about the speeches" is, in PolNeAR, a
+        # content of two pieces: "Clinton" and "the speeches".)
+        return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in {"it", "there"}:
         return None
