@@ -430,6 +430,18 @@ def test_cues_lexicon_complement_may_be_both() -> None:
     )
 
 
+def test_cues_lexicon_words_complement() -> None:
+    lexicon = CueLexicon(
+        [{"lemma": "say", "pos": "verb", "class": "speech", "polarity": "assert",
+          "complement": "words"},
+         {"lemma": "tell", "pos": "verb", "class": "speech", "polarity": "assert",
+          "complement": ""}]
+    )  # fmt: skip
+    assert lexicon.verbs["say"].takes_words and not lexicon.verbs["say"].takes_object
+    assert not lexicon.verbs["tell"].takes_words
+    assert CueLexicon.default().verbs["say"].takes_words
+
+
 def test_cues_predicate_noun_lends_no_speaker(analyzer: Analyzer, rules: Analyzer) -> None:
     # The writer's claim about the powers, not an attribution to them.
     sentence = "Western powers are partners in supporting the rebel groups."

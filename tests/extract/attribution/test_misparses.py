@@ -6,6 +6,7 @@ out keeps the test about the rule, whatever a later model makes of the words.
 
 from __future__ import annotations
 
+import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
@@ -618,3 +619,60 @@ def test_misparses_one_asked_if_is_not_what_was_asked() -> None:
         (".", 3, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == [("was asked", None, ["if she had been harassed"])]
+
+
+# "The candidate said families of victims file lawsuits." — the parser makes "families"
+# the object of "said" and hangs the rest on it.
+_CLAUSE_AS_OBJECT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("candidate", 2, "nsubj", "NOUN", "NN", "candidate"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say"),
+    ("families", 2, "dobj", "NOUN", "NNS", "family"),
+    ("of", 3, "prep", "ADP", "IN", "of"),
+    ("victims", 4, "pobj", "NOUN", "NNS", "victim"),
+    ("file", 7, "compound", "NOUN", "NN", "file"),
+    ("lawsuits", 5, "appos", "NOUN", "NNS", "lawsuit"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_misparses_clause_read_as_the_object_of_a_speech_verb_is_said() -> None:
+    assert _all(_CLAUSE_AS_OBJECT) == [
+        ("said", "The candidate", ["families of victims file lawsuits"])
+    ]
+
+
+def test_misparses_object_of_say_is_the_words_said() -> None:
+    # "Most voters said the same of Sanders." — PolNeAR marks such objects as contents.
+    rows: list[Row] = [
+        ("Most", 1, "amod", "ADJ", "JJS", "most"),
+        ("voters", 2, "nsubj", "NOUN", "NNS", "voter"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("same", 2, "dobj", "ADJ", "JJ", "same"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Sanders", 5, "pobj", "PROPN", "NNP", "Sanders"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("said", "Most voters", ["the same of Sanders"])]
+
+
+@pytest.mark.parametrize("obj", ["nothing", "something"])
+def test_misparses_say_nothing_says_nothing(obj: str) -> None:
+    rows: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        (obj, 1, "dobj", "PRON", "NN", obj),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == []
+
+
+def test_misparses_listener_of_tell_is_not_the_words() -> None:
+    rows: list[Row] = [
+        ("She", 1, "nsubj", "PRON", "PRP", "she"),
+        ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("reporters", 1, "dobj", "NOUN", "NNS", "reporter"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == []

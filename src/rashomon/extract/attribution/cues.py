@@ -31,6 +31,9 @@ class Cue:
     polarity: str
     takes_object: bool
     takes_infinitive: bool
+    #: Whether a plain object stands for the words said when no clause does ("said the
+    #: same of Sanders"); an ``object`` verb takes objects in more shapes than that.
+    takes_words: bool = False
 
     @property
     def is_denial(self) -> bool:
@@ -58,6 +61,7 @@ class CueLexicon:
                 polarity=row["polarity"],
                 takes_object="object" in complement,
                 takes_infinitive="infinitive" in complement,
+                takes_words="words" in complement,
             )
             table = {"verb": self.verbs, "noun": self.nouns, "phrase": self.phrases}[row["pos"]]
             table[cue.lemma] = cue
