@@ -161,3 +161,21 @@ def test_sourcing_speakers_the_parser_put_elsewhere(
     rules: Analyzer, sentence: str, cue: str, source: str, content: str
 ) -> None:
     said(rules.analyze(sentence), cue, source, content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A participle set off by commas says what the speaker was doing.
+        ("Bernie Sanders, celebrating a victory in Vermont, said the race was not over.",
+         "Bernie Sanders"),
+        # An apposition says who the speaker is, and stays.
+        ("Mary Lee, a nurse at the clinic, said the ward was full.",
+         "Mary Lee, a nurse at the clinic"),
+    ],
+)  # fmt: skip
+def test_sourcing_participle_aside_is_not_the_source(
+    analyzer: Analyzer, sentence: str, source: str
+) -> None:
+    attribution = by_cue(analyzer.analyze(sentence), "said")
+    assert attribution.source is not None and attribution.source.text == source

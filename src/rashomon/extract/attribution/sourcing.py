@@ -46,10 +46,18 @@ def source_range(
         # "It seems that the talks failed", "it was clear that …": "it" stands for no one.
         return None
     relative = [c for c in subject.children if c.dep_ in {"relcl", "acl"} and c.i > subject.i]
+    # "Bernie Sanders, celebrating a victory in Vermont, said …": a participle set off by
+    # commas says what the speaker was doing, not who speaks (PolNeAR train and dev: left
+    # out of the source 14 times in 14; relative clauses and appositions mostly stay).
+    doing = [
+        c
+        for c in relative
+        if c.dep_ == "acl" and c.tag_ == "VBG" and doc[c.left_edge.i - 1].text == ","
+    ]
     # "The minister on Thursday denied …": the parser hangs the date on the subject; it
     # says when, not who.
     dated = [c for c in subject.children if _is_date_phrase(c) and c.i > subject.i]
-    first, last = subtree_range(subject, exclude=dated + (relative if cut_relative else []))
+    first, last = subtree_range(subject, exclude=dated + (relative if cut_relative else doing))
     first = _after_dateline(doc, first, subject.i)
     start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
