@@ -676,3 +676,21 @@ def test_misparses_listener_of_tell_is_not_the_words() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == []
+
+
+def test_misparses_that_clause_read_as_an_adverbial_is_said() -> None:
+    # "Trump tweeted in the morning that Machado was rude." — after the adjunct the parser
+    # reads "that" as an adverb and the clause as an adverbial clause of "tweeted".
+    rows: list[Row] = [
+        ("Trump", 1, "nsubj", "PROPN", "NNP", "Trump"),
+        ("tweeted", 1, "ROOT", "VERB", "VBD", "tweet"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("morning", 2, "pobj", "NOUN", "NN", "morning"),
+        ("that", 7, "advmod", "ADV", "RB", "that"),
+        ("Machado", 7, "nsubj", "PROPN", "NNP", "Machado"),
+        ("was", 1, "advcl", "AUX", "VBD", "be"),
+        ("rude", 7, "acomp", "ADJ", "JJ", "rude"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("tweeted", "Trump", ["that Machado was rude"])]

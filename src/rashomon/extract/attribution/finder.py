@@ -500,6 +500,10 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         first, last = _clause_range(ctx, verb, clause)
         return [trim(text, *char_span_of(doc, first, last))]
     if cue.cue_class == "speech":
+        opened = _that_adverbial(verb)
+        if opened is not None:
+            first, last = _clause_range(ctx, verb, opened)
+            return [trim(text, *char_span_of(doc, first, last))]
         adjunct = _clause_in_adjunct(ctx, verb)
         if adjunct is not None:
             first, last = subtree_range(adjunct[1])
@@ -882,6 +886,19 @@ def _clause_in_adjunct(ctx: Context, verb: Token) -> tuple[Token, Token] | None:
                     nouns.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ in _NOUN_CLAUSE_DEPS and child.i > noun.i and _that_clause(child):
                     return noun, child
+    return None
+
+
+def _that_adverbial(verb: Token) -> Token | None:
+    """A "that" clause the parser made an adverbial clause of a speech verb.
+
+    "Trump tweeted in the early morning hours that Machado was disgusting": after an
+    adjunct the parser reads "that" as an adverb and the clause as the verb's adverbial; a
+    clause opened by "that" after a speech verb is what was said.
+    """
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
+            return child
     return None
 
 
