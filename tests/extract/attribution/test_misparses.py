@@ -694,3 +694,34 @@ def test_misparses_that_clause_read_as_an_adverbial_is_said() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == [("tweeted", "Trump", ["that Machado was rude"])]
+
+
+def test_misparses_said_as_much_is_the_content() -> None:
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("aide", 2, "nsubj", "NOUN", "NN", "aide"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("as", 4, "advmod", "ADV", "RB", "as"),
+        ("much", 2, "advmod", "ADV", "RB", "much"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("May", 5, "pobj", "PROPN", "NNP", "May"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("said", "The aide", ["as much"])]
+
+
+def test_misparses_withheld_wh_clause_read_as_an_adverbial() -> None:
+    # "Lawmakers have not said when they would vote." — the parser hangs the wh-clause on
+    # "said" as an adverbial clause of time.
+    rows: list[Row] = [
+        ("Lawmakers", 3, "nsubj", "NOUN", "NNS", "lawmaker"),
+        ("have", 3, "aux", "AUX", "VBP", "have"),
+        ("not", 3, "neg", "PART", "RB", "not"),
+        ("said", 3, "ROOT", "VERB", "VBN", "say"),
+        ("when", 7, "advmod", "SCONJ", "WRB", "when"),
+        ("they", 7, "nsubj", "PRON", "PRP", "they"),
+        ("would", 7, "aux", "AUX", "MD", "would"),
+        ("vote", 3, "advcl", "VERB", "VB", "vote"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("have not said", "Lawmakers", ["when they would vote"])]
