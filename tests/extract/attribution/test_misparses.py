@@ -725,3 +725,19 @@ def test_misparses_withheld_wh_clause_read_as_an_adverbial() -> None:
         (".", 3, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == [("have not said", "Lawmakers", ["when they would vote"])]
+
+
+def test_misparses_gerund_opening_the_clause_read_as_a_complement() -> None:
+    # "He said legalizing it could create jobs." — the parser makes "legalizing" the verb's
+    # complement and hangs the rest of the clause on it.
+    rows: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("legalizing", 1, "xcomp", "VERB", "VBG", "legalize"),
+        ("it", 5, "nsubj", "PRON", "PRP", "it"),
+        ("could", 5, "aux", "AUX", "MD", "could"),
+        ("create", 2, "ccomp", "VERB", "VB", "create"),
+        ("jobs", 5, "dobj", "NOUN", "NNS", "job"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("said", "He", ["legalizing it could create jobs"])]

@@ -640,8 +640,16 @@ def _said_object(verb: Token) -> tuple[int, int] | None:
     """
     if verb.lemma_.lower() in _LISTENER_VERBS:
         return None
+    # "He said legalizing it could put people to work": the gerund that opens the clause
+    # is read as the verb's complement, and the rest hangs on it.
     obj = next(
-        (c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i and not c.is_space),
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and not c.is_space
+            and (c.dep_ in {"dobj", "obj"} or (c.dep_ == "xcomp" and c.tag_ == "VBG"))
+        ),
         None,
     )
     if obj is None or (obj.n_lefts + obj.n_rights == 0 and obj.lower_ in _NO_CONTENT):
