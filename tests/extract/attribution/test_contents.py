@@ -221,3 +221,20 @@ def test_contents_quotation_after_a_mixed_clause_continues_a_speech_verb(
     attribution = analyzer.analyze(text).attributions[0]
     assert attribution.kind == "mixed"
     assert len(attribution.content) == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A word or two set off as a reply before its frame is what was said.
+        ("“Denver,” he answered.", "“Denver,”"),
+        ('"Absolutely not," the senator said.', '"Absolutely not,"'),
+        # A title in quote marks before a participle is no one's words.
+        ("“Brokers,” written by a Spanish troupe, opened in May.", None),
+    ],
+)  # fmt: skip
+def test_contents_short_reply_before_its_frame(
+    analyzer: Analyzer, text: str, content: str | None
+) -> None:
+    contents = [content_text(a) for a in analyzer.analyze(text).attributions]
+    assert contents == ([content] if content else [])

@@ -139,9 +139,16 @@ def find_orphan_quotes(
     taken = [piece for a in found for piece in a.content]
     cues = ctx.cues
     for quote in ctx.quotes:
-        if overlaps((quote.start, quote.end), taken) or _word_count(ctx.text, quote) < 3:
+        if overlaps((quote.start, quote.end), taken):
             continue
-        verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
+        if _word_count(ctx.text, quote) < 3:
+            # A word or two in quote marks is a scare quote ('a "con"') unless it is set off
+            # as a reply before its frame: '"Denver," he answered.'
+            verb = _verb_after(ctx, quote) if _closes_a_reply(ctx.text, quote) else None
+            if verb is not None and not _frames_a_reply(ctx, quote, verb):
+                verb = None
+        else:
+            verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
         if verb is None or verb.i in used_cues:
             continue
         cue = cues.verb_cue(verb)
@@ -154,6 +161,23 @@ def find_orphan_quotes(
             extra.append(attribution)
             taken.append((quote.start, quote.end))
     return extra
+
+
+def _closes_a_reply(text: str, quote: Quote) -> bool:
+    """Whether a quotation ends in a comma, question or exclamation mark inside its marks,
+    as speech set off before its frame does ('"Denver," he answered')."""
+    inner = text[quote.start : quote.end].rstrip("\"”’'» ")
+    return inner[-1:] in {",", "?", "!"}
+
+
+def _frames_a_reply(ctx: Context, quote: Quote, verb: Token) -> bool:
+    """Whether ``verb`` is a finite speech verb within a few words after a short quotation:
+    '"Absolutely not," he said', but not a title's '"The View," remarking' or '"Brokers,"
+    written by …'."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    between = ctx.doc.char_span(quote.end, verb.idx, alignment_mode="contract")
+    return between is None or len(between) <= 4
 
 
 def _word_count(text: str, quote: Quote) -> int:
