@@ -741,3 +741,32 @@ def test_misparses_gerund_opening_the_clause_read_as_a_complement() -> None:
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert _all(rows) == [("said", "He", ["legalizing it could create jobs"])]
+
+
+@pytest.mark.parametrize(
+    ("tail", "content"),
+    [
+        # "A new poll shows Clinton with a narrow lead."
+        ([("with", 3, "prep", "ADP", "IN", "with"), ("a", 7, "det", "DET", "DT", "a"),
+          ("lead", 5, "pobj", "NOUN", "NN", "lead")], "Clinton with a lead"),
+        # "A new poll shows Clinton leading Trump."
+        ([("leading", 4, "acl", "VERB", "VBG", "lead"),
+          ("Trump", 5, "dobj", "PROPN", "NNP", "Trump")], "Clinton leading Trump"),
+        # "A new poll shows Clinton." — the object alone says nothing.
+        ([], None),
+    ],
+)  # fmt: skip
+def test_misparses_object_with_what_holds_of_it_is_shown(
+    tail: list[Row], content: str | None
+) -> None:
+    rows: list[Row] = [
+        ("A", 2, "det", "DET", "DT", "a"),
+        ("new", 2, "amod", "ADJ", "JJ", "new"),
+        ("poll", 3, "nsubj", "NOUN", "NN", "poll"),
+        ("shows", 3, "ROOT", "VERB", "VBZ", "show"),
+        ("Clinton", 3, "dobj", "PROPN", "NNP", "Clinton"),
+        *tail,
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    expected = [("shows", "A new poll", [content])] if content else []
+    assert _all(rows) == expected

@@ -34,6 +34,9 @@ class Cue:
     #: Whether a plain object stands for the words said when no clause does ("said the
     #: same of Sanders"); an ``object`` verb takes objects in more shapes than that.
     takes_words: bool = False
+    #: Whether an object with what holds of it is the content ("polls show Clinton with a
+    #: lead", "emails showed staff favoring Clinton").
+    takes_state: bool = False
 
     @property
     def is_denial(self) -> bool:
@@ -62,6 +65,7 @@ class CueLexicon:
                 takes_object="object" in complement,
                 takes_infinitive="infinitive" in complement,
                 takes_words="words" in complement,
+                takes_state="state" in complement,
             )
             table = {"verb": self.verbs, "noun": self.nouns, "phrase": self.phrases}[row["pos"]]
             table[cue.lemma] = cue

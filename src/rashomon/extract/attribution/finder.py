@@ -614,6 +614,8 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     if gapped is not None:
         return [gapped]
     said = _said_object(verb) if cue.takes_words else None
+    if said is None and cue.takes_state:
+        said = _object_with_state(verb)
     if said is not None:
         return [trim(text, *char_span_of(doc, *said))]
     gerund = next(
@@ -655,6 +657,29 @@ def _said_object(verb: Token) -> tuple[int, int] | None:
     if obj is None or (obj.n_lefts + obj.n_rights == 0 and obj.lower_ in _NO_CONTENT):
         return None
     return subtree_range(obj)
+
+
+def _object_with_state(verb: Token) -> tuple[int, int] | None:
+    """An object with what holds of it, for a verb of evidence.
+
+    "Polls show Clinton with a narrow lead", "The emails showed staff favoring Clinton":
+    the object alone ("Clinton", "staff") says nothing; with its "with" phrase or its
+    participle it is a proposition (PolNeAR train: right 15 times in 25 for "show", where
+    any object was right 41 times in 141).
+    """
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+    if obj is None:
+        return None
+    first, last = subtree_range(obj)
+    holding = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > last),
+        None,
+    )
+    if holding is not None:
+        return first, subtree_range(holding)[1]
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children):
+        return first, last
+    return None
 
 
 def _gapped_object(ctx: Context, verb: Token) -> Range | None:
