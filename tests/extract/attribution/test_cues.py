@@ -53,6 +53,9 @@ def test_cues_speech_verbs(
          "that the virus could spread quickly"),
         ("The farmers want to sell their land.", "want", "to sell their land"),
         ("The company expects profits to double.", "expects", "profits to double"),
+        # A stance on what another said: what is agreed with is the content.
+        ("The medical association agrees with the surgeon.", "agrees with", "the surgeon"),
+        ("The two camps agreed to create a commission.", "agreed", "to create a commission"),
     ],
 )  # fmt: skip
 def test_cues_stance_verbs(analyzer: Analyzer, sentence: str, cue: str, content: str) -> None:
