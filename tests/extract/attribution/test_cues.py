@@ -53,8 +53,6 @@ def test_cues_speech_verbs(
          "that the virus could spread quickly"),
         ("The farmers want to sell their land.", "want", "to sell their land"),
         ("The company expects profits to double.", "expects", "profits to double"),
-        # A stance on what another said: what is agreed with is the content.
-        ("The medical association agrees with the surgeon.", "agrees with", "the surgeon"),
         ("The two camps agreed to create a commission.", "agreed", "to create a commission"),
     ],
 )  # fmt: skip
@@ -431,6 +429,13 @@ def test_cues_lexicon_complement_may_be_both() -> None:
         True,
         False,
     )
+
+
+def test_cues_what_is_agreed_with_is_the_content(analyzer: Analyzer, rules: Analyzer) -> None:
+    # A stance on what another holds, in both modes: the lexicon gives "agree" an object.
+    for mode in (analyzer, rules):
+        found = mode.analyze("The medical association agrees with the surgeon.")
+        assert content_text(by_cue(found, "agrees with")) == "the surgeon"
 
 
 def test_cues_lexicon_words_complement() -> None:
