@@ -98,6 +98,24 @@ def test_cues_according_to(analyzer: Analyzer, sentence: str, source: str, conte
     said(analyzer.analyze(sentence), "According to", source, content)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # The phrase hangs on the last conjunct but reports all of them.
+        ("Trump received 37 percent, Clinton had 36 percent and Bloomberg won 13 percent, "
+         "according to the poll.",
+         "Trump received 37 percent, Clinton had 36 percent and Bloomberg won 13 percent"),
+        # The phrase hangs on a noun of the clause it reports.
+        ("Clinton leads Sanders by 271 pledged delegates according to the AP.",
+         "Clinton leads Sanders by 271 pledged delegates"),
+    ],
+)  # fmt: skip
+def test_cues_trailing_according_to_reports_the_whole_clause(
+    rules: Analyzer, sentence: str, content: str
+) -> None:
+    assert content_text(by_cue(rules.analyze(sentence), "according to")) == content
+
+
 def test_cues_source_stops_at_its_cue(analyzer: Analyzer) -> None:
     # A misparse hangs the closing apposition, and with it the cue, inside the subject.
     text = (

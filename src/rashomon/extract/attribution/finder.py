@@ -1139,12 +1139,31 @@ def _according_to(ctx: Context, according: Token) -> FoundAttribution | None:
     cue = Cue("according to", "phrase", "speech", "assert", False, False)
     if head.i == according.i:
         return _according_to_fronted_root(ctx, according, to, cue)
+    head = _reported_clause(head, according)
     first, last = subtree_range(head, exclude=[according])
     content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]
     found = build_attribution(ctx, according, cue, source, content)
     if found is not None:
         found.cue = (according.idx, to.idx + len(to.text))
     return found
+
+
+def _reported_clause(head: Token, according: Token) -> Token:
+    """The clause a trailing "according to" speaks for, above where the parser hung it.
+
+    "Trump received 37 percent, Clinton had 36 percent and Bloomberg 13 percent, according
+    to the poll": the phrase hangs on the last conjunct but reports all three; "Clinton
+    leads by 271 delegates according to the AP": it hangs on a noun of the clause.
+    """
+    node = head
+    if according.i > node.i:
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            return head
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+    return node
 
 
 def _according_to_fronted_root(
