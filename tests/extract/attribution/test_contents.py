@@ -238,3 +238,17 @@ def test_contents_short_reply_before_its_frame(
 ) -> None:
     contents = [content_text(a) for a in analyzer.analyze(text).attributions]
     assert contents == ([content] if content else [])
+
+
+def test_contents_split_quote_tied_to_its_verb_by_the_quote_rule(rules: Analyzer) -> None:
+    # The parse gives "said" no clause, so the quotation is tied to it by the quote rule;
+    # its second half belongs to the same attribution.
+    text = (
+        "Bond has no plans of stopping any time soon.\n"
+        "“To all the black girls all over the world,” Bond said, “Own your magic.”"
+    )
+    attribution = by_cue(rules.analyze(text), "said")
+    assert [piece.text for piece in attribution.content] == [
+        "“To all the black girls all over the world,”",
+        "“Own your magic.”",
+    ]

@@ -148,7 +148,11 @@ def find_attributions(
             found.append(attribution)
             used_cues.add(token.i)
     attach_split_quotes(ctx, found)
-    found.extend(find_orphan_quotes(ctx, found, used_cues))
+    orphans = find_orphan_quotes(ctx, found, used_cues)
+    # '"To all the girls," Bond said, "own your magic."' — a quotation the parse gave no
+    # clause to is tied to its verb only now, and its second half with it.
+    attach_split_quotes(ctx, found + orphans)
+    found.extend(orphans)
     found.extend(find_colon_lines(ctx, found))
     signed = find_signed_quotes(ctx, found)
     if signed:
