@@ -770,3 +770,18 @@ def test_misparses_object_with_what_holds_of_it_is_shown(
     ]
     expected = [("shows", "A new poll", [content])] if content else []
     assert _all(rows) == expected
+
+
+def test_misparses_when_asked_about_names_the_question_and_no_asker() -> None:
+    # "Obama laughed when asked about the nominee." — the one asked is not the asker.
+    rows: list[Row] = [
+        ("Obama", 1, "nsubj", "PROPN", "NNP", "Obama"),
+        ("laughed", 1, "ROOT", "VERB", "VBD", "laugh"),
+        ("when", 3, "advmod", "SCONJ", "WRB", "when"),
+        ("asked", 1, "advcl", "VERB", "VBN", "ask"),
+        ("about", 3, "prep", "ADP", "IN", "about"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("nominee", 4, "pobj", "NOUN", "NN", "nominee"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert _all(rows) == [("asked about", None, ["the nominee"])]

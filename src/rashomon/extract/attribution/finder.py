@@ -397,6 +397,10 @@ def _listener_passive(verb: Token) -> bool:
     return verb.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
+#: What may open a fronted or trailing "asked" clause: "when asked whether …".
+_WHEN_ASKED = {"when", "while", "if", "once", "after"}
+
+
 def _asked_question(ctx: Context, verb: Token) -> Range | None:
     """The question of a fronted "Asked …," whose asker goes unnamed.
 
@@ -407,7 +411,13 @@ def _asked_question(ctx: Context, verb: Token) -> Range | None:
     """
     if verb.lemma_.lower() != "ask" or verb.tag_ != "VBN" or verb.dep_ != "advcl":
         return None
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" or c.i < verb.i for c in verb.children):
+    # "…, when asked about the nominee": the "when" that opens the clause is no asker.
+    if any(
+        c.dep_ in SUBJECT_DEPS
+        or c.dep_ == "agent"
+        or (c.i < verb.i and c.lower_ not in _WHEN_ASKED)
+        for c in verb.children
+    ):
         return None
     for child in verb.children:
         if child.i < verb.i:
