@@ -252,3 +252,15 @@ def test_contents_split_quote_tied_to_its_verb_by_the_quote_rule(rules: Analyzer
         "“To all the black girls all over the world,”",
         "“Own your magic.”",
     ]
+
+
+def test_contents_quotation_goes_on_after_an_opening_conjunction(rules: Analyzer) -> None:
+    text = (
+        '"It is not do or die," he said outside the building. But "the endorsement helps '
+        'a great deal."'
+    )
+    attribution = by_cue(rules.analyze(text), "said")
+    assert [piece.text for piece in attribution.content] == [
+        '"It is not do or die,"',
+        'But "the endorsement helps a great deal."',
+    ]

@@ -85,13 +85,25 @@ def attach_continued_quotes(ctx: Context, found: list[FoundAttribution]) -> None
             if quote.start + 2 < sentence_end:
                 continue
             gap = text[sentence_end : quote.start] if quote.start >= sentence_end else ""
-            if gap.strip() or gap.count("\n") > 1 or overlaps((quote.start, quote.end), taken):
+            # '… he said. But "the endorsement helps."' — a conjunction may open the
+            # sentence the quotation goes on in; it is the speaker's too.
+            opener = gap.strip()
+            start = quote.start
+            if opener in _OPENERS and "\n" not in gap:
+                start = sentence_end + gap.index(opener)
+            elif opener:
+                break
+            if gap.count("\n") > 1 or overlaps((quote.start, quote.end), taken):
                 break
             if overlaps((quote.start, _sentence_end_after(ctx, quote.end)), cues):
                 break
-            attribution.content.append((quote.start, quote.end))
-            taken.append((quote.start, quote.end))
+            attribution.content.append((start, quote.end))
+            taken.append((start, quote.end))
             sentence_end = _sentence_end_after(ctx, quote.end)
+
+
+#: Conjunctions that may open a sentence of quotation outside its marks.
+_OPENERS = {"But", "And", "Yet", "Still", "So"}
 
 
 def _goes_on_quoting(ctx: Context, attribution: FoundAttribution) -> bool:
