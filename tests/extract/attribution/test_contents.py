@@ -240,27 +240,22 @@ def test_contents_short_reply_before_its_frame(
     assert contents == ([content] if content else [])
 
 
-def test_contents_split_quote_tied_to_its_verb_by_the_quote_rule(rules: Analyzer) -> None:
-    # The parse gives "said" no clause, so the quotation is tied to it by the quote rule;
-    # its second half belongs to the same attribution.
-    text = (
-        "Bond has no plans of stopping any time soon.\n"
-        "“To all the black girls all over the world,” Bond said, “Own your magic.”"
-    )
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # The parse gives "said" no clause, so the quotation is tied to it by the quote
+        # rule; its second half belongs to the same attribution.
+        ("Bond has no plans of stopping any time soon.\n"
+         "“To all the black girls all over the world,” Bond said, “Own your magic.”",
+         ["“To all the black girls all over the world,”", "“Own your magic.”"]),
+        # A conjunction opening the next sentence outside the marks is the speaker's too.
+        ('"It is not do or die," he said outside the building. But "the endorsement helps '
+         'a great deal."',
+         ['"It is not do or die,"', 'But "the endorsement helps a great deal."']),
+    ],
+)  # fmt: skip
+def test_contents_quotation_pieces_of_one_speaker(
+    rules: Analyzer, text: str, pieces: list[str]
+) -> None:
     attribution = by_cue(rules.analyze(text), "said")
-    assert [piece.text for piece in attribution.content] == [
-        "“To all the black girls all over the world,”",
-        "“Own your magic.”",
-    ]
-
-
-def test_contents_quotation_goes_on_after_an_opening_conjunction(rules: Analyzer) -> None:
-    text = (
-        '"It is not do or die," he said outside the building. But "the endorsement helps '
-        'a great deal."'
-    )
-    attribution = by_cue(rules.analyze(text), "said")
-    assert [piece.text for piece in attribution.content] == [
-        '"It is not do or die,"',
-        'But "the endorsement helps a great deal."',
-    ]
+    assert [piece.text for piece in attribution.content] == pieces
