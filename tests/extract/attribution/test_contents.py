@@ -259,20 +259,3 @@ def test_contents_quotation_pieces_of_one_speaker(
 ) -> None:
     attribution = by_cue(rules.analyze(text), "said")
     assert [piece.text for piece in attribution.content] == pieces
-
-
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        # What follows the colon spells out the content.
-        ("Critics have said it falls flat for one reason: the pride he feels is not shared.",
-         "it falls flat for one reason: the pride he feels is not shared"),
-        # A colon at the end of the line introduces a block of its own.
-        ("Critics have said it falls flat for one reason:\n\nThe pride is not shared.",
-         "it falls flat for one reason"),
-    ],
-)  # fmt: skip
-def test_contents_run_on_past_a_colon_on_the_same_line(
-    rules: Analyzer, text: str, content: str
-) -> None:
-    assert content_text(by_cue(rules.analyze(text), "have said")) == content

@@ -164,7 +164,6 @@ def find_attributions(
     attach_continued_quotes(ctx, found)
     _lift_trailing_acts(ctx, found)
     _mend_broken_sentences(ctx, found)
-    _past_a_colon(ctx, found)
     if boundaries is not None:
         refine(doc, found, boundaries)
     if scorer is not None:
@@ -1472,34 +1471,3 @@ def _mend_broken_sentences(ctx: Context, found: list[FoundAttribution]) -> None:
         while tail > following.i and doc[tail].is_punct:
             tail -= 1
         attribution.content[-1] = trim(ctx.text, start, doc[tail].idx + len(doc[tail].text))
-
-
-def _past_a_colon(ctx: Context, found: list[FoundAttribution]) -> None:
-    """Carry a content on past a colon that spells it out on the same line.
-
-    "She said it falls flat for one reason: the pride he feels is not one he extends." —
-    what follows the colon says what the reason is, and PolNeAR keeps it in the content
-    (train and dev: 25 times in 39; the others mostly open a quotation with a frame of its
-    own, which stops it here).
-    """
-    doc, text = ctx.doc, ctx.text
-    cues = [a.cue for a in found]
-    for attribution in found:
-        start, end = attribution.content[-1]
-        if start < attribution.cue[1]:
-            continue
-        colon = end
-        while colon < len(text) and text[colon] in "”’\"' ":
-            colon += 1
-        if colon >= len(text) or text[colon] != ":" or "\n" in text[colon : colon + 3]:
-            continue
-        after = doc.char_span(colon + 1, min(len(text), colon + 3), alignment_mode="expand")
-        if after is None or len(after) == 0:
-            continue
-        tail = ctx.sentence(after[-1])[1] - 1
-        while tail > after[-1].i and (doc[tail].is_punct or doc[tail].is_space):
-            tail -= 1
-        stop = doc[tail].idx + len(doc[tail].text)
-        if stop <= colon or overlaps((colon, stop), cues):
-            continue
-        attribution.content[-1] = trim(text, start, stop)
