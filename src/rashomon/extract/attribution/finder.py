@@ -14,6 +14,7 @@ It only finds; ``component.AttributionFinder`` writes the results onto the ``Doc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -96,6 +97,8 @@ _SAYING = {"say", "claim", "state"}
 #: vote".
 _QUESTION_VERBS = {"ask", "wonder", "inquire"}
 _IF = {"if", "whether"}
+#: What may open a fronted or trailing "asked" clause: "when asked whether …".
+_WHEN_ASKED = {"when", "while", "if", "once", "after"}
 #: Verbs whose object is the listener, not the content: "told reporters that …".
 _LISTENER_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "promise"}
 #: Verbs whose subject is the content's, not a speaker: "The senator seemed to dismiss it".
@@ -151,7 +154,7 @@ def find_attributions(
     orphans = find_orphan_quotes(ctx, found, used_cues)
     # '"To all the girls," Bond said, "own your magic."' — a quotation the parse gave no
     # clause to is tied to its verb only now, and its second half with it.
-    attach_split_quotes(ctx, found + orphans)
+    attach_split_quotes(ctx, orphans, settled=found)
     found.extend(orphans)
     found.extend(find_colon_lines(ctx, found))
     signed = find_signed_quotes(ctx, found)
@@ -279,7 +282,7 @@ def _misparsed_speaker(ctx: Context, verb: Token, content: list[Range]) -> list[
     if verb.dep_ not in {"ROOT", "ccomp", "conj"}:
         return []
     if all(end <= verb.idx for _, end in content):
-        obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+        obj = _object_after(verb)
         if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
             return [obj]
         # '"I am more skilled with my hands," said Robin Maynard, half joking.' — or the
@@ -397,10 +400,6 @@ def _listener_passive(verb: Token) -> bool:
     return verb.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
-#: What may open a fronted or trailing "asked" clause: "when asked whether …".
-_WHEN_ASKED = {"when", "while", "if", "once", "after"}
-
-
 def _asked_question(ctx: Context, verb: Token) -> Range | None:
     """The question of a fronted "Asked …," whose asker goes unnamed.
 
@@ -466,10 +465,7 @@ def _withheld_adverbial(verb: Token) -> Token | None:
     """
     if not _negated(verb):
         return None
-    for child in verb.children:
-        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.tag_ in _WH_TAGS:
-            return child
-    return None
+    return next((c for c in _adverbials_after(verb) if c.left_edge.tag_ in _WH_TAGS), None)
 
 
 def _asks_whether(verb: Token) -> bool:
@@ -504,9 +500,9 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     # "In a statement released after the senator suspended his campaign, Cruz said he is
     # certain …": the parser hangs the fronted adjunct on "said" as a clause as well; with
-    # a clause on each side, what was said is the one after the verb.
-    # A quotation before the frame is what was said ('"It is a mess," he said, half joking'),
-    # and so is a clause before a frame with no subject of its own.
+    # a clause on each side and the verb's subject between them, what was said is the one
+    # after the verb. A quotation before the frame still is ('"It is a mess," he said, half
+    # joking'), and so is a clause before a frame with no subject of its own.
     after = [c for c in clauses if c.i > verb.i]
     clause = clauses[0] if clauses else None
     if after and clause is not None and clause.i < verb.i:
@@ -673,6 +669,11 @@ def _said_object(verb: Token) -> tuple[int, int] | None:
     return subtree_range(obj)
 
 
+def _object_after(verb: Token) -> Token | None:
+    """The verb's direct object, when it follows the verb."""
+    return next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+
+
 def _object_with_state(verb: Token) -> tuple[int, int] | None:
     """An object with what holds of it, for a verb of evidence.
 
@@ -681,7 +682,7 @@ def _object_with_state(verb: Token) -> tuple[int, int] | None:
     participle it is a proposition (PolNeAR train: right 15 times in 25 for "show", where
     any object was right 41 times in 141).
     """
-    obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i), None)
+    obj = _object_after(verb)
     if obj is None:
         return None
     first, last = subtree_range(obj)
@@ -966,10 +967,12 @@ def _that_adverbial(verb: Token) -> Token | None:
     adjunct the parser reads "that" as an adverb and the clause as the verb's adverbial; a
     clause opened by "that" after a speech verb is what was said.
     """
-    for child in verb.children:
-        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
-            return child
-    return None
+    return next((c for c in _adverbials_after(verb) if c.left_edge.lower_ == "that"), None)
+
+
+def _adverbials_after(verb: Token) -> Iterator[Token]:
+    """The adverbial clauses after ``verb``, where the parser puts clauses it misreads."""
+    return (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i)
 
 
 def _if_clause(verb: Token) -> Token | None:
@@ -981,8 +984,8 @@ def _if_clause(verb: Token) -> Token | None:
     """
     if verb.lemma_.lower() not in _QUESTION_VERBS:
         return None
-    for child in verb.children:
-        if child.i > verb.i and child.dep_ == "advcl" and child.left_edge.lower_ in _IF:
+    for child in _adverbials_after(verb):
+        if child.left_edge.lower_ in _IF:
             if any(c.dep_ == "mark" and c.i == child.left_edge.i for c in child.children):
                 return child
     return None
@@ -1463,11 +1466,9 @@ def _mend_broken_sentences(ctx: Context, found: list[FoundAttribution]) -> None:
         # writer's next clause, as ``_second_clause`` takes it.
         if "\n" in last.whitespace_ or following.dep_ == "cc":
             continue
-        if overlaps(
-            attribution.cue, [(following.idx, doc[ctx.sentence(following)[1] - 1].idx + 1)]
-        ):
-            continue
         tail = ctx.sentence(following)[1] - 1
+        if overlaps(attribution.cue, [(following.idx, doc[tail].idx + 1)]):
+            continue
         while tail > following.i and doc[tail].is_punct:
             tail -= 1
         attribution.content[-1] = trim(ctx.text, start, doc[tail].idx + len(doc[tail].text))

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from rashomon.extract.attribution.assemble import build_attribution, subject_of
@@ -19,11 +21,16 @@ from rashomon.extract.attribution.spans import overlaps
 __all__ = ["attach_continued_quotes", "attach_split_quotes", "find_orphan_quotes"]
 
 
-def attach_split_quotes(ctx: Context, found: list[FoundAttribution]) -> None:
-    # '"We will win," he said, "and we will stay."' — the second half of a quotation split
-    # around its cue belongs to the same attribution.
+def attach_split_quotes(
+    ctx: Context, found: Sequence[FoundAttribution], settled: Sequence[FoundAttribution] = ()
+) -> None:
+    """Give each attribution in ``found`` the second half of a quotation its cue split.
+
+    '"We will win," he said, "and we will stay."' — the second half belongs to the same
+    attribution. ``settled`` are attributions already joined; their pieces are taken.
+    """
     text, quotes = ctx.text, ctx.quotes
-    taken = [piece for a in found for piece in a.content]
+    taken = [piece for a in (*settled, *found) for piece in a.content]
     for attribution in found:
         if attribution.kind == "indirect" or len(attribution.content) != 1:
             continue
