@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.nlp import extensions
 
@@ -43,7 +43,27 @@ def break_sentences_at_lines(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+    for token in doc:
+        if _opens_with_two_apostrophes(token):
+            # "… with courses. ''It was just waiting,'' he said." — two apostrophes open a
+            # quotation in some house styles; the parser takes them for closing marks and
+            # ends the sentence after them, so the quotation starts at "It" and the
+            # sentence before keeps its opening mark.
+            doc[token.i + 1].is_sent_start = False
+            before = doc[token.i - 1] if token.i > 0 else None
+            if before is not None and not before.is_space and before.text[-1] in ".?!":
+                token.is_sent_start = True
     return doc
+
+
+def _opens_with_two_apostrophes(token: Token) -> bool:
+    """Whether ``token`` is "''" opening a quotation: after a space, before a word."""
+    doc = token.doc
+    if token.text != "''" or token.whitespace_ or token.i + 1 >= len(doc):
+        return False
+    if not doc[token.i + 1].text[0].isalnum():
+        return False
+    return token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
 
 
 @Language.factory(

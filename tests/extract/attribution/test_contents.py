@@ -259,3 +259,26 @@ def test_contents_quotation_pieces_of_one_speaker(
 ) -> None:
     attribution = by_cue(rules.analyze(text), "said")
     assert [piece.text for piece in attribution.content] == pieces
+
+
+def test_contents_quotation_before_a_frame_beats_an_adjunct(analyzer: Analyzer) -> None:
+    # "with a smirk" is how it was said; the quotation the frame closes is what was said.
+    text = "“Look at all these farmers here,” Paradis said with a smirk, looking at the stage."
+    attribution = by_cue(analyzer.analyze(text), "said")
+    assert content_text(attribution) == "“Look at all these farmers here,”"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The square was empty until noon, when the ministry announced.",
+        "Cheering rose from the stadium, where the mayor announced on Friday.",
+        "Nobody spoke until Friday, when the minister finally denied.",
+    ],
+)
+def test_contents_a_when_clause_does_not_take_its_noun_as_object(
+    rules: Analyzer, sentence: str
+) -> None:
+    # A clause opened by "when" or "where" tells the time or place of the act: "noon" is
+    # not what was announced, as "the plan" is in "the plan the ministry announced".
+    assert rules.analyze(sentence).attributions == ()

@@ -172,6 +172,14 @@ def test_sourcing_speakers_the_parser_put_elsewhere(
         # An apposition says who the speaker is, and stays.
         ("Mary Lee, a nurse at the clinic, said the ward was full.",
          "Mary Lee, a nurse at the clinic"),
+        # A relative clause that reports speech is an attribution of its own.
+        ("Tom Barkley, who wrote that he usually votes for the mayor, said the debate was a mess.",
+         "Tom Barkley"),
+        # One that says something else of the speaker stays with the name.
+        ("Lawmakers, who oppose the rule, said it would fail.",
+         "Lawmakers, who oppose the rule"),
+        # "even" weighs the source; it does not name it.
+        ("Even some of his admirers said the speech was too long.", "some of his admirers"),
     ],
 )  # fmt: skip
 def test_sourcing_participle_aside_is_not_the_source(

@@ -86,7 +86,9 @@ def build_attribution(
     if not content:
         return None
     cue_range = _cue_range(ctx, cue_token, content)
-    source = source_range(doc, ctx.text, subject) if subject is not None else None
+    source = (
+        source_range(doc, ctx.text, subject, speaks=ctx.speaks) if subject is not None else None
+    )
     if source is not None and overlaps(source, [cue_range]):
         # "A union representing pilots endorsed the mayor on Thursday, another sign of …" —
         # a misparse can hang the cue's own clause inside its subject; the source is what

@@ -81,6 +81,11 @@ class Context:
         """The token range ``[start, end)`` of the token's sentence."""
         return self.sentence_bounds[self.sentence_of[token.i]]
 
+    def speaks(self, token: Token) -> bool:
+        """Whether a verb is a speech cue of the lexicon ("said", "told", "wrote")."""
+        cue = self.cues.verb_cue(token)
+        return cue is not None and cue.cue_class == "speech"
+
     def sentence_text(self, token: Token) -> str:
         start, end = self.sentence(token)
         last = self.doc[end - 1]

@@ -610,6 +610,11 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
             return [trim(text, *char_span_of(doc, first, last))]
         # "voted for the bill", "asked about the emails": the object of a bound preposition.
         prep = bound_preposition(verb)
+        if prep is not None and cue.cue_class == "speech" and _quotation_before_frame(ctx, verb):
+            # '"Look at all these supporters," Paradis said with a smirk': what was said is
+            # the quotation the frame closes, not the object of "with"; the quote rule
+            # ties it.
+            return None
         if prep is not None:
             pobj = next(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
             first, last = subtree_range(pobj)
@@ -638,6 +643,23 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         last = _coordinated_tail(doc, verb, gerund, last)
         return [trim(text, *char_span_of(doc, first, last))]
     return None
+
+
+def _quotation_before_frame(ctx: Context, verb: Token) -> bool:
+    """Whether a quotation ends right before the verb's frame, set off by a comma inside
+    its marks or after them: '"…," Paradis said' or '"…" — said the senator'."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    frame = verb.i
+    if subject is not None and subject.i < verb.i:
+        frame = subject.left_edge.i
+    frame = min([frame] + [c.i for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < frame])
+    start = ctx.doc[frame].idx
+    for quote in ctx.quotes:
+        if quote.end <= start and not ctx.text[quote.end : start].strip(" ,—–-\u00a0"):
+            inner = ctx.text[quote.start : quote.end].rstrip("\"”’'» ")
+            between = ctx.text[quote.end : start]
+            return inner[-1:] in {",", "?", "!"} or "," in between
+    return False
 
 
 def _said_object(verb: Token) -> tuple[int, int] | None:
@@ -716,6 +738,10 @@ def _gapped_object(ctx: Context, verb: Token) -> Range | None:
     elif verb.dep_ != "acl" or verb.tag_ != "VBN":
         return None
     if any(c.dep_ in _GAP_FILLERS for c in verb.children):
+        return None
+    if any(c.tag_ == "WRB" and c.i < verb.i for c in verb.children):
+        # "… applause from Yankee Stadium, when a young boy shouted": a clause opened by
+        # "when" or "where" tells the time or place of the act, not what it was about.
         return None
     last = verb.left_edge.i - 1
     while last > head.left_edge.i and (

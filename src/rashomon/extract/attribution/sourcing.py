@@ -6,6 +6,8 @@ report), when the words were said, and whether the content is negated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.attribution.cues import SourcingLexicon
@@ -30,14 +32,20 @@ _DUMMY_SUBJECT_VERBS = {"seem", "appear", "be", "look", "sound", "become", "rema
 
 
 def source_range(
-    doc: Doc, text: str, subject: Token, *, cut_relative: bool = False
+    doc: Doc,
+    text: str,
+    subject: Token,
+    *,
+    cut_relative: bool = False,
+    speaks: Callable[[Token], bool] | None = None,
 ) -> Range | None:
     """The character range of the source phrase headed by ``subject``.
 
     The whole noun phrase, with titles, appositions and relative clauses ("Mohammad Khan, a
     militia operative, said"; "lawmakers, who oppose the rule, said"). With ``cut_relative``
     the relative clauses go, for when they hold the content itself ("the man who told
-    reporters the plan had failed").
+    reporters the plan had failed"). ``speaks`` tells a speech verb: a relative clause set
+    off by a comma that says something is an attribution of its own, not the source's name.
     """
     if subject.dep_ == "expl" or (subject.lower_ == "it" and subject.dep_ == "nsubjpass"):
         # "It was reported that …": no one is named.
@@ -54,11 +62,25 @@ def source_range(
         for c in relative
         if c.dep_ == "acl" and c.tag_ == "VBG" and doc[c.left_edge.i - 1].text == ","
     ]
+    # "Barkley, who said he typically votes Democratic, said …": a relative clause that
+    # reports speech is a second attribution (PolNeAR train and dev: out of the source 19
+    # times in 20; relative clauses in all, 181 out against 250 in).
+    if speaks is not None:
+        doing += [
+            c
+            for c in relative
+            if c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == "," and speaks(c)
+        ]
     # "The minister on Thursday denied …": the parser hangs the date on the subject; it
     # says when, not who.
     dated = [c for c in subject.children if _is_date_phrase(c) and c.i > subject.i]
     first, last = subtree_range(subject, exclude=dated + (relative if cut_relative else doing))
     first = _after_dateline(doc, first, subject.i)
+    if first < subject.i and doc[first].lower_ == "even" and doc[first].dep_ == "advmod":
+        # "Even some of his admirers wonder …": "even" weighs the source, it does not name
+        # it (PolNeAR train and dev: of the finder's sources that opened with it, the gold
+        # source left it out 25 times and kept it 5 times).
+        first += 1
     start, end = trim(text, *char_span_of(doc, first, last))
     return (start, end) if end > start else None
 
