@@ -473,3 +473,23 @@ def test_cues_predicate_noun_lends_no_speaker(analyzer: Analyzer, rules: Analyze
     sentence = "Western powers are partners in supporting the rebel groups."
     for mode in (analyzer, rules):
         assert all(a.cue.text != "supporting" for a in mode.analyze(sentence).attributions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That said, the older viewers tend to stay loyal to the network.",
+        "Having said that, the council still has to vote on the budget.",
+        "Needless to say, the trains were late again.",
+        "The rally was, to say the least, a chaotic affair.",
+    ],
+)
+def test_cues_set_phrases_report_no_one(analyzer: Analyzer, sentence: str) -> None:
+    # A cue word inside a set phrase says nothing of anyone's words.
+    assert analyzer.analyze(sentence).attributions == ()
+
+
+def test_cues_a_set_phrase_leaves_the_real_frame(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze("That said, the plan may still work, the mayor said.")
+    assert [a.cue.text for a in analysis.attributions] == ["said"]
+    assert analysis.attributions[0].cue.start > 10

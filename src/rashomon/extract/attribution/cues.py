@@ -52,9 +52,14 @@ class CueLexicon:
         self.phrases: dict[str, Cue] = {}
         #: Verbs that make one cue with the to-infinitive after them ("continued to defend").
         self.chains: set[str] = set()
+        #: Set phrases in which a cue word reports no one ("That said, …"), as word tuples.
+        self.idioms: list[tuple[str, ...]] = []
         for row in rows:
             if row["pos"] == "chain":
                 self.chains.add(row["lemma"])
+                continue
+            if row["pos"] == "idiom":
+                self.idioms.append(tuple(row["lemma"].lower().split()))
                 continue
             complement = set((row["complement"] or "").split("+"))
             cue = Cue(
@@ -87,6 +92,21 @@ class CueLexicon:
                 if phrasal is not None:
                     return phrasal
         return self.verbs.get(lemma)
+
+    def in_idiom(self, token: Token) -> bool:
+        """Whether the token is a word of a set phrase that reports no one's words.
+
+        "That said, the plan may work" — "said" has a subject, "That", and no speaker.
+        """
+        doc = token.doc
+        for words in self.idioms:
+            for k, word in enumerate(words):
+                start = token.i - k
+                if word != token.lower_ or start < 0 or start + len(words) > len(doc):
+                    continue
+                if all(doc[start + j].lower_ == w for j, w in enumerate(words)):
+                    return True
+        return False
 
     def noun_cue(self, token: Token) -> Cue | None:
         """The cue entry for a noun token ("reports that …", "his claim that …")."""

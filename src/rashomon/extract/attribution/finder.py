@@ -188,6 +188,9 @@ def _from_token(ctx: Context, token: Token) -> FoundAttribution | None:
         # "continued to warn that …": the attribution is the infinitive's, with the cue
         # running back to "continued".
         return None
+    if ctx.cues.in_idiom(token):
+        # "That said, Fox's audience tends to be older": a set phrase, not a report.
+        return None
     verb_cue = ctx.cues.verb_cue(token)
     speech_clause = speaks_in_clause(verb_cue, token)
     if ctx.classifier is not None and ctx.classifier.is_candidate(token) and not speech_clause:
