@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -145,3 +146,27 @@ def test_eval_attributions_unknown_model(runner: CliRunner, corpus: Path) -> Non
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: ") and "bogus" in line
+
+
+def test_eval_attributions_nesting(runner: CliRunner, tmp_path: Path) -> None:
+    # The gold marks only the ministry's rejection; rashomon also reports what the
+    # militants said inside it.
+    sentence = "The ministry rejected reports that the militants said they had left."
+    folder = tmp_path / "nested"
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "n.txt").write_text(sentence + "\n", encoding="utf-8")
+    phrases = [(sentence, ("The ministry", "rejected", "reports that the militants said"))]
+    (folder / "attributions" / "n.ann").write_text(_ann(phrases), encoding="utf-8")
+
+    def scores(*options: str) -> dict[str, Any]:
+        result = runner.invoke(app, ["eval", "attributions", str(folder), "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        return dict(json.loads(result.stdout))
+
+    flat, nested = scores(), scores("--nesting", "nested")
+    assert flat["nesting"] == "flat" and flat["set_aside"] >= 1
+    assert nested["nesting"] == "nested" and nested["set_aside"] == 0
+    assert nested["predicted"] == flat["predicted"] + flat["set_aside"]
+    assert flat["attribution"]["fp"] < nested["attribution"]["fp"]
+    assert "set aside" in runner.invoke(app, ["eval", "attributions", str(folder)]).stdout

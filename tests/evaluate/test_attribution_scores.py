@@ -18,8 +18,10 @@ from rashomon.evaluate.attributions import (
     PredictedAttribution,
     collect_errors,
     evaluate_corpus,
+    flatten,
     format_report,
     gold_kind,
+    gold_nests,
     predicted_from_analysis,
     score_attributions,
     whole_matches,
@@ -329,3 +331,93 @@ def test_main_reports_a_bad_corpus(
     monkeypatch.setattr(logging, "basicConfig", lambda **_: None)
     assert main([str(tmp_path)]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+NESTED_TEXT = "The ministry rejected reports that militants said they had left."
+
+
+def _nested_span(phrase: str) -> Offsets:
+    return _span(phrase, NESTED_TEXT)
+
+
+# The ministry's rejection holds the militants' own words: a report within a report.
+OUTER = GoldAttribution(
+    _nested_span("The ministry"),
+    _nested_span("rejected"),
+    _nested_span("reports that militants said they had left"),
+)
+INNER = GoldAttribution(
+    _nested_span("militants"), _nested_span("said"), _nested_span("they had left")
+)
+
+
+def test_flatten_sets_aside_what_lies_inside_another_content() -> None:
+    outer, inner = _predicted(OUTER), _predicted(INNER)
+    assert flatten([outer, inner]) == [outer]
+    assert flatten([inner]) == [inner]
+
+
+def test_gold_nests_when_a_cue_lies_inside_another_content() -> None:
+    flat = GoldDocument("flat", NESTED_TEXT, (OUTER,), None)
+    nested = GoldDocument("nested", NESTED_TEXT, (OUTER, INNER), None)
+    assert not gold_nests([flat])
+    assert gold_nests([flat, nested])
+
+
+def _write_nested_corpus(folder: Path, *, with_inner: bool) -> None:
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "n.txt").write_text(NESTED_TEXT, encoding="utf-8")
+    lines = []
+    for number, gold in enumerate((OUTER, INNER) if with_inner else (OUTER,)):
+        ids = [f"T{3 * number + k + 1}" for k in range(3)]
+        spans = (gold.source, gold.cue, gold.content)
+        roles = zip(ids, ("Source", "Cue", "Content"), spans, strict=True)
+        for tid, role, ((start, end),) in roles:
+            lines.append(f"{tid}\t{role} {start} {end}\t{NESTED_TEXT[start:end]}")
+        source, cue, content = ids
+        lines.append(
+            f"E{number + 1}\tAttribution:{cue} Source:{source} Cue:{cue} Content:{content}"
+        )
+    (folder / "attributions" / "n.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _nested_analysis(text: str) -> Analysis:
+    def attribution(number: int, gold: GoldAttribution) -> Attribution:
+        (ss, se), (cs, ce), (ts, te) = gold.source[0], gold.cue[0], gold.content[0]
+        return Attribution(
+            id=f"a{number}",
+            source=Source(text[ss:se], ss, se),
+            cue=Span(text[cs:ce], cs, ce),
+            content=(Span(text[ts:te], ts, te),),
+            kind="indirect",
+            polarity="assert",
+            sourcing="named",
+        )
+
+    return Analysis(
+        article=Article(id="n", text=text),
+        attributions=(attribution(1, OUTER), attribution(2, INNER)),
+    )
+
+
+def test_evaluate_corpus_compares_flat_when_the_gold_corpus_nests_none(tmp_path: Path) -> None:
+    _write_nested_corpus(tmp_path, with_inner=False)
+    scores, errors = evaluate_corpus(tmp_path, _nested_analysis)
+    assert scores["nesting"] == "flat" and scores["set_aside"] == 1
+    assert scores["attribution"]["tp"] == 1 and scores["attribution"]["fp"] == 0
+    assert errors == []
+    # What was found, with nothing set aside, is reported beside it.
+    assert scores["as_found"]["fp"] == 1
+    assert "set aside" in format_report(scores)
+    as_found, _ = evaluate_corpus(tmp_path, _nested_analysis, nesting="nested")
+    assert as_found["nesting"] == "nested" and as_found["attribution"]["fp"] == 1
+
+
+def test_evaluate_corpus_keeps_nested_predictions_for_a_nesting_corpus(tmp_path: Path) -> None:
+    _write_nested_corpus(tmp_path, with_inner=True)
+    scores, _ = evaluate_corpus(tmp_path, _nested_analysis)
+    assert scores["nesting"] == "nested" and scores["set_aside"] == 0
+    assert scores["attribution"]["tp"] == 2
+    forced, _ = evaluate_corpus(tmp_path, _nested_analysis, nesting="flat")
+    assert forced["attribution"]["tp"] == 1 and forced["attribution"]["fn"] == 1

@@ -34,7 +34,7 @@ from rashomon.errors import RashomonError
 from rashomon.evaluate.attributions import format_report
 from rashomon.evaluate.gate import DEFAULT_MODEL, evaluate_model
 
-__all__ = ["ReportFormat", "app", "attributions", "events", "ledger", "petrarch"]
+__all__ = ["Nesting", "ReportFormat", "app", "attributions", "events", "ledger", "petrarch"]
 
 app = typer.Typer(
     name="eval",
@@ -42,6 +42,14 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     no_args_is_help=True,
 )
+
+
+class Nesting(enum.StrEnum):
+    """How attributions found inside another's content are compared with the gold corpus."""
+
+    auto = "auto"
+    flat = "flat"
+    nested = "nested"
 
 
 class ReportFormat(enum.StrEnum):
@@ -120,6 +128,16 @@ def attributions(
             help="text: a table of P/R/F1; json: the full score dict.",
         ),
     ] = ReportFormat.text,
+    nesting: Annotated[
+        Nesting,
+        typer.Option(
+            "--nesting",
+            case_sensitive=False,
+            help="auto: compare flat when the gold corpus nests no attribution inside "
+            "another's content (PolNeAR nests none); flat: set aside every attribution found "
+            "inside another's content; nested: compare everything found.",
+        ),
+    ] = Nesting.auto,
     verbose: Verbosity = 0,
 ) -> None:
     """Score the attributions rashomon finds against a gold BRAT corpus.
@@ -133,7 +151,9 @@ def attributions(
     console = Console(stderr=True)
     try:
         with BatchProgress(console, enabled=True) as progress:
-            scores, errors = evaluate_model(gold, model, limit=limit, progress=progress.advance)
+            scores, errors = evaluate_model(
+                gold, model, limit=limit, progress=progress.advance, nesting=nesting.value
+            )
     except RashomonError as error:
         print_error(console, str(error))
         raise typer.Exit(1) from None

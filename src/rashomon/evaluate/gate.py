@@ -83,6 +83,7 @@ def evaluate_model(
     limit: int | None = None,
     batch_size: int = 16,
     progress: Callable[[], None] | None = None,
+    nesting: str = "auto",
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Score one extraction mode on a BRAT corpus, parsing the documents in batches.
 
@@ -92,6 +93,8 @@ def evaluate_model(
         limit: Score only the first ``limit`` documents.
         batch_size: Documents parsed together by spaCy.
         progress: Called once per analysed document.
+        nesting: How predictions nested in another's content are compared (see
+            ``evaluate_corpus``).
 
     Returns:
         ``evaluate_corpus``'s scores (plus ``model``) and its list of misses and false alarms.
@@ -118,6 +121,7 @@ def evaluate_model(
         analyze_batch=analyze_batch,
         batch_size=batch_size,
         progress=progress,
+        nesting=nesting,
     )
     scores["model"] = model
     return scores, errors
