@@ -282,3 +282,22 @@ def test_contents_a_when_clause_does_not_take_its_noun_as_object(
     # A clause opened by "when" or "where" tells the time or place of the act: "noon" is
     # not what was announced, as "the plan" is in "the plan the ministry announced".
     assert rules.analyze(sentence).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Asked if he would resign, the mayor said, "Probably."', '"Probably."'),
+        ("She shook her head and said: ''Never.''", "''Never.''"),
+    ],
+)
+def test_contents_a_short_reply_after_its_speech_verb(
+    rules: Analyzer, text: str, content: str
+) -> None:
+    assert content_text(by_cue(rules.analyze(text), "said")) == content
+
+
+def test_contents_a_scare_quote_after_an_object_verb_is_no_reply(rules: Analyzer) -> None:
+    # Only a comma or a colon between the verb and the words makes them a reply.
+    analysis = rules.analyze('He called it "a con" and left.')
+    assert all(content_text(a) != '"a con"' for a in analysis.attributions)

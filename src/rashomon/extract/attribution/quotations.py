@@ -166,6 +166,11 @@ def find_orphan_quotes(
             verb = _verb_after(ctx, quote) if _closes_a_reply(ctx.text, quote) else None
             if verb is not None and not _frames_a_reply(ctx, quote, verb):
                 verb = None
+            if verb is None:
+                # 'Priebus said, "Probably."' — or set off right after its speech verb.
+                verb = _verb_before(ctx, quote)
+                if verb is not None and not _introduces_a_reply(ctx, quote, verb):
+                    verb = None
         else:
             verb = _verb_after(ctx, quote) or _verb_before(ctx, quote)
         if verb is None or verb.i in used_cues:
@@ -197,6 +202,12 @@ def _frames_a_reply(ctx: Context, quote: Quote, verb: Token) -> bool:
         return False
     between = ctx.doc.char_span(quote.end, verb.idx, alignment_mode="contract")
     return between is None or len(between) <= 4
+
+
+def _introduces_a_reply(ctx: Context, quote: Quote, verb: Token) -> bool:
+    """Whether a short quotation follows its speech verb with only a comma or colon
+    between: '… and said, "No."', but not 'called it "a con"'."""
+    return ctx.text[verb.idx + len(verb.text) : quote.start].strip() in {",", ":"}
 
 
 def _word_count(text: str, quote: Quote) -> int:
