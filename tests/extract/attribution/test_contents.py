@@ -301,3 +301,19 @@ def test_contents_a_scare_quote_after_an_object_verb_is_no_reply(rules: Analyzer
     # Only a comma or a colon between the verb and the words makes them a reply.
     analysis = rules.analyze('He called it "a con" and left.')
     assert all(content_text(a) != '"a con"' for a in analysis.attributions)
+
+
+def test_contents_a_reported_clause_closed_by_its_frame_goes_on_quoting(rules: Analyzer) -> None:
+    text = 'The talks may stall while the envoy travels, Schiff said. "We will try again."'
+    attribution = by_cue(rules.analyze(text), "said")
+    assert [piece.text for piece in attribution.content] == [
+        "The talks may stall while the envoy travels",
+        '"We will try again."',
+    ]
+
+
+def test_contents_a_reported_clause_before_its_frame_does_not_go_on(rules: Analyzer) -> None:
+    # The frame comes first: the quotation after the sentence is not tied to it.
+    text = 'Schiff said the talks may stall. "We will try again," the envoy added.'
+    attribution = by_cue(rules.analyze(text), "said")
+    assert len(attribution.content) == 1

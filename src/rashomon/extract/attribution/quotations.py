@@ -118,12 +118,18 @@ def _goes_on_quoting(ctx: Context, attribution: FoundAttribution) -> bool:
 
     A quotation throughout may ('"We won," she said. "Now the work begins."'), and so may a
     speech verb's clause that quotes ('Yet he is also a "change agent," Cole said. "That is
-    what people want."'). An act on an object that quotes does not lead into the next
+    what people want."') or any clause its frame closes ("The talks failed, she said. "We
+    will try again.""). An act on an object that quotes does not lead into the next
     quotation: 'praised his brother's "deep faith"', 'called the plan "a disgrace"'.
     """
     if attribution.kind == "direct":
         return True
-    if attribution.kind != "mixed":
+    if attribution.kind == "indirect":
+        # "The administration may be reluctant to act, Schiff said. "The other factor is
+        # …"": a reported clause closed by its frame leads on as a quoted one does.
+        if not attribution.content or attribution.content[-1][1] > attribution.cue[0]:
+            return False
+    elif attribution.kind != "mixed":
         return False
     cue = ctx.cues.verb_cue(ctx.doc[attribution.cue_token])
     return (
