@@ -36,13 +36,18 @@ TEXT = "The mayor said that the bridge would reopen.\n"
 
 
 def _scores(
-    source: float = 60.0, cue: float = 55.0, content: float = 42.0, whole: float = 44.0
+    source: float = 60.0,
+    cue: float = 55.0,
+    content: float = 42.0,
+    whole: float = 44.0,
+    as_found: float = 43.0,
 ) -> dict[str, Any]:
-    """A score dict shaped like ``score_attributions``'s, with only what the gate reads."""
+    """A score dict shaped like ``evaluate_corpus``'s, with only what the gate reads."""
     return {
         "documents": 1,
         "exact": {"source": {"f1": source}, "cue": {"f1": cue}, "content": {"f1": content}},
         "attribution": {"f1": whole},
+        "as_found": {"f1": as_found},
     }
 
 
@@ -96,12 +101,15 @@ def test_check_floors_line_is_readable() -> None:
 
 
 def test_floors_from_scores_round_down() -> None:
-    floors = floors_from_scores(_scores(source=59.96, cue=55.0, content=41.71, whole=0.0))
+    floors = floors_from_scores(
+        _scores(source=59.96, cue=55.0, content=41.71, whole=0.0, as_found=43.09)
+    )
     assert floors == {
         "exact.source.f1": 59.9,
         "exact.cue.f1": 55.0,
         "exact.content.f1": 41.7,
         "attribution.f1": 0.0,
+        "as_found.f1": 43.0,
     }
 
 

@@ -53,8 +53,15 @@ __all__ = [
 DEFAULT_MODEL = "default"
 #: Where the floors live, relative to the repository root.
 DEFAULT_FLOORS = Path("benchmarks/eval_floors.json")
-#: The scores the gate holds, as dotted paths into ``score_attributions``'s dict.
-GATED_METRICS = ("exact.source.f1", "exact.cue.f1", "exact.content.f1", "attribution.f1")
+#: The scores the gate holds, as dotted paths into ``score_attributions``'s dict; with a
+#: flat comparison (``evaluate_corpus``), ``as_found`` holds what was found as it is.
+GATED_METRICS = (
+    "exact.source.f1",
+    "exact.cue.f1",
+    "exact.content.f1",
+    "attribution.f1",
+    "as_found.f1",
+)
 
 # Scores carry one decimal; this only absorbs float noise in the comparison.
 _TOLERANCE = 1e-9
