@@ -54,12 +54,15 @@ class CueLexicon:
         self.chains: set[str] = set()
         #: Set phrases in which a cue word reports no one ("That said, …"), as word tuples.
         self.idioms: list[tuple[str, ...]] = []
+        #: Every word of an idiom, so that most tokens are ruled out by one look-up.
+        self._idiom_words: set[str] = set()
         for row in rows:
             if row["pos"] == "chain":
                 self.chains.add(row["lemma"])
                 continue
             if row["pos"] == "idiom":
                 self.idioms.append(tuple(row["lemma"].lower().split()))
+                self._idiom_words.update(self.idioms[-1])
                 continue
             complement = set((row["complement"] or "").split("+"))
             cue = Cue(
@@ -98,11 +101,14 @@ class CueLexicon:
 
         "That said, the plan may work" — "said" has a subject, "That", and no speaker.
         """
+        lower = token.lower_
+        if lower not in self._idiom_words:
+            return False
         doc = token.doc
         for words in self.idioms:
             for k, word in enumerate(words):
                 start = token.i - k
-                if word != token.lower_ or start < 0 or start + len(words) > len(doc):
+                if word != lower or start < 0 or start + len(words) > len(doc):
                     continue
                 if all(doc[start + j].lower_ == w for j, w in enumerate(words)):
                     return True
