@@ -39,19 +39,22 @@ def break_sentences_at_lines(doc: Doc) -> Doc:
     above "The minister denied …"); without this the parser reads them into the next
     sentence and the headline's verb takes the story's subject.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
     for token in doc:
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if (
+            previous is not None
+            and previous.is_space
+            and "\n" in previous.text
+            and not token.is_space
+        ):
+            token.is_sent_start = True
         if _opens_with_two_apostrophes(token):
             # "… with courses. ''It was just waiting,'' he said." — two apostrophes open a
             # quotation in some house styles; the parser takes them for closing marks and
             # ends the sentence after them, so the quotation starts at "It" and the
             # sentence before keeps its opening mark.
             doc[token.i + 1].is_sent_start = False
-            before = doc[token.i - 1] if token.i > 0 else None
-            if before is not None and not before.is_space and before.text[-1] in ".?!":
+            if previous is not None and not previous.is_space and previous.text[-1] in ".?!":
                 token.is_sent_start = True
     return doc
 
