@@ -317,3 +317,19 @@ def test_contents_a_reported_clause_before_its_frame_does_not_go_on(rules: Analy
     text = 'Schiff said the talks may stall. "We will try again," the envoy added.'
     attribution = by_cue(rules.analyze(text), "said")
     assert len(attribution.content) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The parser reads both "Trump" and "crazy" as predicates of "called".
+        ('Graham called Trump "crazy."', 'Trump "crazy."'),
+        ('Graham called both Trump and Clinton "crazy" and left.', 'both Trump and Clinton "crazy"'),
+    ],
+)
+def test_contents_a_verb_with_two_predicates_names_the_first(
+    rules: Analyzer, text: str, content: str
+) -> None:
+    attribution = by_cue(rules.analyze(text), "called")
+    assert attribution.source is not None and attribution.source.text == "Graham"
+    assert content_text(attribution) == content

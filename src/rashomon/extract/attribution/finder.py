@@ -598,6 +598,8 @@ def _verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         # "The ministry denied the reports." — a denial's object is what it denies;
         # "criticized the mayor for the delays" — with what the object is charged with.
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is None:
+            obj = _first_of_two_predicates(verb)
         listener = obj is not None and obj.pos_ == "PRON" and verb.lemma_ in _LISTENER_VERBS
         # "He said nothing." — a bare "nothing" or "something" says no proposition ("denied
         # it" does: "it" points back at one).
@@ -720,6 +722,17 @@ def _object_with_state(verb: Token) -> tuple[int, int] | None:
     if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children):
         return first, last
     return None
+
+
+def _first_of_two_predicates(verb: Token) -> Token | None:
+    """The object the parser took for a predicate when a verb has two of them.
+
+    "Cruz called Trump a liar", "called Oz a quack": the parser sometimes reads both nouns
+    as the verb's predicate (``oprd``), and the verb has no object; the first is the one
+    named, the second what it is called, and the content runs over both.
+    """
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    return predicates[0] if len(predicates) > 1 else None
 
 
 def _gapped_object(ctx: Context, verb: Token) -> Range | None:
