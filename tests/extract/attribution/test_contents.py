@@ -324,7 +324,10 @@ def test_contents_a_reported_clause_before_its_frame_does_not_go_on(rules: Analy
     [
         # The parser reads both "Trump" and "crazy" as predicates of "called".
         ('Graham called Trump "crazy."', 'Trump "crazy."'),
-        ('Graham called both Trump and Clinton "crazy" and left.', 'both Trump and Clinton "crazy"'),
+        (
+            'Graham called both Trump and Clinton "crazy" and left.',
+            'both Trump and Clinton "crazy"',
+        ),
     ],
 )
 def test_contents_a_verb_with_two_predicates_names_the_first(
