@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from rashomon.extract.attribution.component import AttributionFinder
     from rashomon.extract.entities.component import EntityLinker
     from rashomon.extract.events.component import EventFinder
+    from rashomon.nlp.headlines import HeadlineRecaser
 
 __all__ = [
     "break_sentences_at_lines",
+    "make_headline_recaser",
     "make_attribution_finder",
     "make_entity_linker",
     "make_event_finder",
@@ -67,6 +69,22 @@ def _opens_with_two_apostrophes(token: Token) -> bool:
     if not doc[token.i + 1].text[0].isalnum():
         return False
     return token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space
+
+
+@Language.factory(
+    "rashomon_headlines",
+    assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head"],
+    requires=["token.dep", "token.tag"],
+)
+def make_headline_recaser(nlp: Language, name: str) -> HeadlineRecaser:
+    """Re-read title-case headlines in sentence case; put it after the model's components.
+
+    The recased copy goes through the components already in the pipeline when this one is
+    added, but the entity recognizer: the headline keeps the entities it has.
+    """
+    from rashomon.nlp.headlines import HeadlineRecaser
+
+    return HeadlineRecaser([process for step, process in nlp.pipeline if step != "ner"])
 
 
 @Language.factory(

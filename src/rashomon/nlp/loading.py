@@ -32,13 +32,15 @@ def load_model(names: tuple[str, ...] = MODEL_PACKAGES) -> Language:
 
 
 def load_parser() -> Language:
-    """The model as rashomon parses with it: a line break also ends a sentence.
+    """The model as rashomon parses with it: a line break also ends a sentence, and a
+    headline in title case is parsed as it would be in sentence case.
 
     Training uses the same parse as analysis, so that what a model learns holds at run time.
     """
     nlp = load_model()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("rashomon_line_breaks", before="parser")
+        nlp.add_pipe("rashomon_headlines")
     return nlp
 
 
