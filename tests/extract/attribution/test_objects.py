@@ -59,8 +59,10 @@ def test_objects_the_one_urged_belongs_to_the_content(
 @pytest.mark.parametrize(
     ("sentence", "cue", "source", "content"),
     [
-        ("The governor has been critical of the new tax.", "has been critical of",
-         "The governor", "the new tax"),
+        # (Not "The governor has been …": with a lone "governor" the scorer's probability sat
+        # at its threshold, above it with one training of the models and below with the next.)
+        ("Democrats have been critical of the new tax.", "have been critical of",
+         "Democrats", "the new tax"),
         ("The unions are well aware of the risks.", "are well aware of", "The unions",
          "the risks"),
     ],
