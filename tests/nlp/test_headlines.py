@@ -6,7 +6,6 @@ import pytest
 from spacy.language import Language
 
 from rashomon.nlp.headlines import recased_words, title_case
-from rashomon.nlp.loading import load_parser
 from rashomon.pipeline import Analyzer
 
 STORY = (
@@ -14,11 +13,6 @@ STORY = (
     "The mayor of Salem closed the bridge over the river on Monday, and lawmakers said the "
     "decision was reckless."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_parser()
 
 
 @pytest.mark.parametrize(
@@ -34,14 +28,14 @@ def nlp() -> Language:
     ],
 )
 def test_title_case_tells_headlines_from_sentences(
-    nlp: Language, line: str, expected: bool
+    parser: Language, line: str, expected: bool
 ) -> None:
-    sentence = next(iter(nlp(line).sents))
+    sentence = next(iter(parser(line).sents))
     assert title_case(sentence) is expected
 
 
-def test_recased_words_keep_names_acronyms_and_dates(nlp: Language) -> None:
-    doc = nlp(
+def test_recased_words_keep_names_acronyms_and_dates(parser: Language) -> None:
+    doc = parser(
         "Senator Smith Asks CIA To Explain Strike In May\n"
         "The senator, a Democrat, wrote to the agency. Smith said it had not answered."
     )
@@ -52,8 +46,8 @@ def test_recased_words_keep_names_acronyms_and_dates(nlp: Language) -> None:
     assert words[:9] == ["Senator", "Smith", "asks", "CIA", "to", "explain", "strike", "in", "May"]
 
 
-def test_headline_verb_is_read_as_a_verb_and_the_text_is_unchanged(nlp: Language) -> None:
-    doc = nlp(STORY)
+def test_headline_verb_is_read_as_a_verb_and_the_text_is_unchanged(parser: Language) -> None:
+    doc = parser(STORY)
     assert doc.text == STORY
     slam = doc[1]
     assert slam.text == "Slam"
@@ -62,10 +56,10 @@ def test_headline_verb_is_read_as_a_verb_and_the_text_is_unchanged(nlp: Language
     assert doc[0].dep_ == "nsubj"
 
 
-def test_the_story_below_the_headline_is_parsed_as_before(nlp: Language) -> None:
-    doc = nlp(STORY)
-    with nlp.select_pipes(disable=["rashomon_headlines"]):
-        before = nlp(STORY)
+def test_the_story_below_the_headline_is_parsed_as_before(parser: Language) -> None:
+    doc = parser(STORY)
+    with parser.select_pipes(disable=["rashomon_headlines"]):
+        before = parser(STORY)
     start = next(t.i for t in doc if t.text == "The")
     assert [(t.tag_, t.dep_, t.head.i) for t in doc[start:]] == [
         (t.tag_, t.dep_, t.head.i) for t in before[start:]
@@ -74,10 +68,12 @@ def test_the_story_below_the_headline_is_parsed_as_before(nlp: Language) -> None
     assert before[1].pos_ == "PROPN"
 
 
-def test_batches_are_recased_as_single_documents(nlp: Language) -> None:
+def test_batches_are_recased_as_single_documents(parser: Language) -> None:
     texts = [STORY, "Mayor Vows To Reopen Bridge By May\nThe mayor spoke on Monday.", "No title."]
-    one_by_one = [[(t.pos_, t.dep_, t.head.i) for t in nlp(text)] for text in texts]
-    batched = [[(t.pos_, t.dep_, t.head.i) for t in doc] for doc in nlp.pipe(texts, batch_size=2)]
+    one_by_one = [[(t.pos_, t.dep_, t.head.i) for t in parser(text)] for text in texts]
+    batched = [
+        [(t.pos_, t.dep_, t.head.i) for t in doc] for doc in parser.pipe(texts, batch_size=2)
+    ]
     assert batched == one_by_one
 
 

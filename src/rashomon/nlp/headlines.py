@@ -53,12 +53,17 @@ def title_case(sentence: Span) -> bool:
     return capitalised >= _MIN_SHARE * len(major) and shouting < len(major) / 2
 
 
+def _first_word(sentence: Span) -> int | None:
+    """The index of the sentence's first word, which keeps its capital in any case."""
+    return next((t.i for t in sentence if t.is_alpha), None)
+
+
 def _names(doc: Doc, titles: Sequence[Span]) -> set[str]:
     """The words the article writes with a capital inside a sentence: its names."""
     skipped = {t.i for span in titles for t in span}
     names = set()
     for sentence in doc.sents:
-        first = next((t.i for t in sentence if t.is_alpha), None)
+        first = _first_word(sentence)
         for token in sentence:
             if token.i not in skipped and token.i != first and token.text[:1].isupper():
                 names.add(token.text)
@@ -68,7 +73,7 @@ def _names(doc: Doc, titles: Sequence[Span]) -> set[str]:
 def recased_words(sentence: Span, names: set[str]) -> list[str]:
     """The sentence's words in sentence case: the first word, names, acronyms and dates keep
     their capitals."""
-    first = next((t.i for t in sentence if t.is_alpha), None)
+    first = _first_word(sentence)
     words = []
     for token in sentence:
         text = token.text
