@@ -8,7 +8,7 @@ from conftest import by_cue, content_text, said
 from spacy.language import Language
 
 from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier
-from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon
+from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon, load_cues_v1
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.pipeline import Analyzer
 
@@ -495,3 +495,58 @@ def test_cues_a_set_phrase_leaves_the_real_frame(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze("That said, the plan may still work, the mayor said.")
     assert [a.cue.text for a in analysis.attributions] == ["said"]
     assert analysis.attributions[0].cue.start > 10
+
+
+def _lexicon_rows(*extra: tuple[str, str]) -> list[dict[str, str]]:
+    """The default lexicon's rows without its word classes, plus ``extra`` (lemma, class)."""
+    classes = {"listener", "question", "raising", "anaphoric", "saying", "poll"}
+    rows = [dict(row) for row in load_cues_v1() if row["pos"] not in classes]
+    rows += [
+        {"lemma": lemma, "pos": kind, "class": kind, "polarity": "", "complement": ""}
+        for lemma, kind in extra
+    ]
+    return rows
+
+
+def test_cues_word_classes_come_from_the_lexicon_file() -> None:
+    lexicon = CueLexicon.default()
+    assert "tell" in lexicon.listener_verbs and "say" not in lexicon.listener_verbs
+    assert "seem" in lexicon.raising_verbs and "poll" in lexicon.poll_nouns
+    assert "report" in lexicon.anaphoric_nouns and "say" in lexicon.saying_participles
+    assert "ask" in lexicon.question_verbs
+    # A word class is not a cue of its own: "poll" is no cue noun for being a poll noun.
+    assert "poll" not in lexicon.nouns and "seem" not in lexicon.verbs
+
+
+def test_cues_a_poll_noun_is_what_the_lexicon_says(parser: Language) -> None:
+    # "In a new census, …" speaks for its clause only when the user's lexicon names
+    # "census" a finding; without the poll class even "poll" opens no attribution.
+    sourcing = SourcingLexicon.default()
+    doc = parser("In a new census, 45 percent of households backed the plan.")
+    with_census = CueLexicon(_lexicon_rows(("census", "poll")))
+    without = CueLexicon(_lexicon_rows())
+    (found,) = find_attributions(doc, with_census, sourcing)
+    assert doc.text[slice(*found.cue)] == "In"
+    assert doc.text[slice(*found.content[0])] == "45 percent of households backed the plan"
+    assert find_attributions(doc, without, sourcing) == []
+    polled = parser("In a new poll, 45 percent of households backed the plan.")
+    assert find_attributions(polled, without, sourcing) == []
+
+
+def test_cues_a_listener_verb_is_what_the_lexicon_says(parser: Language) -> None:
+    # "Reporters were told by the coach that …": with "tell" a listener verb, the passive
+    # subject is who was told and the agent speaks; without the class, the reporters would.
+    # "told reporters the team was …": the listener stays out of the content.
+    sourcing = SourcingLexicon.default()
+    listener = CueLexicon(_lexicon_rows(("tell", "listener")))
+    without = CueLexicon(_lexicon_rows())
+    passive = parser("Reporters were told by the coach that the team was exhausted.")
+    (told,) = find_attributions(passive, listener, sourcing)
+    assert told.source is not None and passive.text[slice(*told.source)] == "the coach"
+    (misread,) = find_attributions(passive, without, sourcing)
+    assert misread.source is not None and passive.text[slice(*misread.source)] == "Reporters"
+    active = parser("The coach told reporters the team was exhausted.")
+    (found,) = find_attributions(active, listener, sourcing)
+    assert active.text[slice(*found.content[0])] == "the team was exhausted"
+    (misread,) = find_attributions(active, without, sourcing)
+    assert active.text[slice(*misread.content[0])] == "reporters the team was exhausted"

@@ -14,9 +14,10 @@ from spacy.tokens import Token
 
 from rashomon.extract.attribution.assemble import BOUND_PREPOSITIONS, SUBJECT_DEPS
 from rashomon.extract.attribution.context import Context
+from rashomon.extract.attribution.cues import CueLexicon
 from rashomon.extract.attribution.found import Range
 from rashomon.extract.attribution.frames import governs_a_date
-from rashomon.extract.attribution.objects import LISTENER_VERBS, RELATIVE_TAGS, last_word
+from rashomon.extract.attribution.objects import RELATIVE_TAGS, last_word
 from rashomon.extract.attribution.spans import QUOTE_MARKS, char_span_of, subtree_range, trim
 
 __all__ = [
@@ -41,9 +42,6 @@ __all__ = [
 CLAUSE_DEPS = {"ccomp", "csubj"}
 #: The words that open a question put: "asked if …", "did not say whether …".
 QUESTION_OPENERS = {"if", "whether"}
-#: Verbs whose "if" clause is a question put, not a condition: "asked them if they would
-#: vote".
-_QUESTION_VERBS = {"ask", "wonder", "inquire"}
 #: The tags of a word opening a wh-clause: "which roads", "who", "when".
 WH_TAGS = RELATIVE_TAGS | {"WRB"}
 #: Prepositions that say when an act happened, not what it was about.
@@ -219,14 +217,14 @@ def _adverbials_after(verb: Token) -> Iterator[Token]:
     return (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i)
 
 
-def if_clause(verb: Token) -> Token | None:
+def if_clause(cues: CueLexicon, verb: Token) -> Token | None:
     """The question a verb of asking puts, when the parser reads it as a condition.
 
     "She asked the workers if they planned to vote": the parser hangs "if they planned …"
     on "asked" as an adverbial clause, as it would "She left if they planned to vote". After
     a verb of asking it is the question, and the content (PolNeAR train: 7 times in 9).
     """
-    if verb.lemma_.lower() not in _QUESTION_VERBS:
+    if verb.lemma_.lower() not in cues.question_verbs:
         return None
     for child in _adverbials_after(verb):
         if child.left_edge.lower_ in QUESTION_OPENERS:
@@ -324,7 +322,7 @@ def clause_range(ctx: Context, verb: Token, clause: Token) -> tuple[int, int]:
         if (
             child.dep_ == "dobj"
             and verb.i < child.i < clause.i
-            and verb.lemma_.lower() not in LISTENER_VERBS
+            and verb.lemma_.lower() not in ctx.cues.listener_verbs
             and child.pos_ not in {"PRON", "PROPN"}
         ):
             first = min(first, subtree_range(child)[0])

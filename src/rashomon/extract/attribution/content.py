@@ -31,7 +31,6 @@ from rashomon.extract.attribution.cues import Cue
 from rashomon.extract.attribution.found import Range
 from rashomon.extract.attribution.frames import as_frame, predicate_adjective
 from rashomon.extract.attribution.objects import (
-    LISTENER_VERBS,
     NO_CONTENT,
     after_chain,
     coordinated_tail,
@@ -93,7 +92,7 @@ def verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         if adjunct is not None:
             first, last = subtree_range(adjunct[1])
             return [trim(text, *char_span_of(doc, first, last))]
-        question = if_clause(verb)
+        question = if_clause(ctx.cues, verb)
         if question is not None:
             return [trim(text, *char_span_of(doc, *subtree_range(question)))]
         block = block_after_colon(ctx, verb)
@@ -154,7 +153,7 @@ def verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
         if obj is None:
             obj = first_of_two_predicates(verb)
-        listener = obj is not None and obj.pos_ == "PRON" and verb.lemma_ in LISTENER_VERBS
+        listener = obj is not None and obj.pos_ == "PRON" and verb.lemma_ in ctx.cues.listener_verbs
         # "He said nothing." — a bare "nothing" or "something" says no proposition ("denied
         # it" does: "it" points back at one).
         empty = obj is not None and obj.n_lefts + obj.n_rights == 0 and obj.lower_ in NO_CONTENT
@@ -187,7 +186,7 @@ def verb_content(ctx: Context, verb: Token, cue: Cue) -> list[Range] | None:
     gapped = gapped_object(ctx, verb) if cue.takes_object else None
     if gapped is not None:
         return [gapped]
-    said = said_object(verb) if cue.takes_words else None
+    said = said_object(ctx.cues, verb) if cue.takes_words else None
     if said is None and cue.takes_state:
         said = object_with_state(verb)
     if said is not None:

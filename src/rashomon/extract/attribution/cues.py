@@ -56,7 +56,31 @@ class CueLexicon:
         self.idioms: list[tuple[str, ...]] = []
         #: Every word of an idiom, so that most tokens are ruled out by one look-up.
         self._idiom_words: set[str] = set()
+        #: Verbs whose object is the listener, not the content ("told reporters that …").
+        self.listener_verbs: set[str] = set()
+        #: Verbs whose "if" clause is a question put, not a condition ("asked them if …").
+        self.question_verbs: set[str] = set()
+        #: Verbs whose subject belongs to the content ("The senator seemed to dismiss it").
+        self.raising_verbs: set[str] = set()
+        #: Nouns that, with a definite determiner, point back to earlier reporting
+        #: ("repudiated the reports").
+        self.anaphoric_nouns: set[str] = set()
+        #: Participles by which a report noun says what it says ("a statement saying …").
+        self.saying_participles: set[str] = set()
+        #: Nouns for findings that speak for the clause they open ("In a new poll, …").
+        self.poll_nouns: set[str] = set()
+        classes = {
+            "listener": self.listener_verbs,
+            "question": self.question_verbs,
+            "raising": self.raising_verbs,
+            "anaphoric": self.anaphoric_nouns,
+            "saying": self.saying_participles,
+            "poll": self.poll_nouns,
+        }
         for row in rows:
+            if row["pos"] in classes:
+                classes[row["pos"]].add(row["lemma"])
+                continue
             if row["pos"] == "chain":
                 self.chains.add(row["lemma"])
                 continue

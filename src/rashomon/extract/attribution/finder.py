@@ -100,7 +100,7 @@ def find_attributions(
         refine(doc, found, boundaries)
     if scorer is not None:
         found = scorer.keep(ctx, found)
-    link_attributions(doc, found)
+    link_attributions(doc, found, cues)
     return found
 
 

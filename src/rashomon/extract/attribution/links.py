@@ -12,17 +12,13 @@ from spacy.tokens import Doc
 
 from rashomon.extract.attribution.assemble import SUBJECT_DEPS
 from rashomon.extract.attribution.context import Context
+from rashomon.extract.attribution.cues import CueLexicon
 from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.sourcing import clause_root
 from rashomon.extract.attribution.spans import overlaps, trim
 
 __all__ = ["lift_trailing_acts", "link_attributions", "mend_broken_sentences"]
 
-#: Nouns that, with a definite determiner, point back to earlier reporting ("the reports").
-_ANAPHORIC_NOUNS = {
-    "report", "claim", "allegation", "accusation", "charge", "rumor", "rumour", "story",
-    "account", "assertion", "statement", "suggestion", "speculation",
-}  # fmt: skip
 _DEFINITE = {"the", "these", "those", "such", "this", "that"}
 
 
@@ -69,7 +65,7 @@ def lift_trailing_acts(ctx: Context, found: list[FoundAttribution]) -> None:
             outer.content = [trim(ctx.text, start, doc[last].idx + len(doc[last]))]
 
 
-def link_attributions(doc: Doc, found: list[FoundAttribution]) -> None:
+def link_attributions(doc: Doc, found: list[FoundAttribution], cues: CueLexicon) -> None:
     """Set ``parent`` (continuations) and ``refers_to`` (content pointing back)."""
     by_cue = {a.cue_token: index for index, a in enumerate(found)}
     for index, attribution in enumerate(found):
@@ -93,16 +89,19 @@ def link_attributions(doc: Doc, found: list[FoundAttribution]) -> None:
                 attribution.parent = parent
                 if attribution.said_on_text is None:
                     attribution.said_on_text = found[parent].said_on_text
-        attribution.refers_to = _referent(doc, found, index)
+        attribution.refers_to = _referent(doc, found, index, cues)
 
 
-def _referent(doc: Doc, found: list[FoundAttribution], index: int) -> int | None:
+def _referent(doc: Doc, found: list[FoundAttribution], index: int, cues: CueLexicon) -> int | None:
     """The earlier attribution whose claim this one's content names, if any."""
     attribution = found[index]
     for other_index, other in enumerate(found):
         # "rejected reports that X": the content holds the cue of the reports themselves.
         if other_index != index and overlaps(other.cue, attribution.content):
-            if other.cue[0] >= attribution.content[0][0] and other.cue_lemma in _ANAPHORIC_NOUNS:
+            if (
+                other.cue[0] >= attribution.content[0][0]
+                and other.cue_lemma in cues.anaphoric_nouns
+            ):
                 return other_index
     if len(attribution.content) != 1:
         return None
@@ -111,7 +110,7 @@ def _referent(doc: Doc, found: list[FoundAttribution], index: int) -> int | None
         return None
     # "also repudiated the reports": a definite report noun points back to earlier reports.
     head = clause_root(span)
-    if head.lemma_.lower() not in _ANAPHORIC_NOUNS:
+    if head.lemma_.lower() not in cues.anaphoric_nouns:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
         return None

@@ -17,14 +17,11 @@ from rashomon.extract.attribution.assemble import (
 )
 from rashomon.extract.attribution.clauses import CLAUSE_DEPS, clause_in_adjunct
 from rashomon.extract.attribution.context import Context
-from rashomon.extract.attribution.cues import Cue
+from rashomon.extract.attribution.cues import Cue, CueLexicon
 from rashomon.extract.attribution.found import FoundAttribution
 from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
 
 __all__ = ["from_noun", "said_by_its_noun"]
-
-#: Participles by which a report noun says what it says: "a statement saying …".
-_SAYING = {"say", "claim", "state"}
 
 
 def from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
@@ -35,7 +32,7 @@ def from_noun(ctx: Context, noun: Token, cue: Cue) -> FoundAttribution | None:
     for child in noun.children:
         if child.dep_ in {"acl", "ccomp", "relcl", "appos"} and child.pos_ in {"VERB", "AUX"}:
             has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-            saying = _saying(child)
+            saying = _saying(ctx.cues, child)
             if has_that or saying:
                 clause = child
                 break
@@ -100,19 +97,19 @@ def said_by_its_noun(ctx: Context, verb: Token) -> bool:
     ``from_noun`` finds; "saying", or "issued" with the statement as its content, on its
     own would repeat it.
     """
-    if verb.dep_ == "acl" and _saying(verb):
+    if verb.dep_ == "acl" and _saying(ctx.cues, verb):
         return _issued_report(ctx, verb.head)
     return any(
         _issued_report(ctx, noun)
-        and any(c.dep_ == "acl" and _saying(c) and c.i > noun.i for c in noun.children)
+        and any(c.dep_ == "acl" and _saying(ctx.cues, c) and c.i > noun.i for c in noun.children)
         for noun in verb.children
         if noun.dep_ in {"dobj", "obj"}
     )
 
 
-def _saying(token: Token) -> bool:
+def _saying(cues: CueLexicon, token: Token) -> bool:
     """A participle by which a report noun says what it says: "a statement saying …"."""
-    return token.tag_ == "VBG" and token.lemma_ in _SAYING
+    return token.tag_ == "VBG" and token.lemma_ in cues.saying_participles
 
 
 def _issued_report(ctx: Context, noun: Token) -> bool:

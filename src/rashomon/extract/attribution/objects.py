@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.attribution.assemble import SUBJECT_DEPS
 from rashomon.extract.attribution.context import Context
+from rashomon.extract.attribution.cues import CueLexicon
 from rashomon.extract.attribution.found import Range
 from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
 
 __all__ = [
-    "LISTENER_VERBS",
     "NO_CONTENT",
     "RELATIVE_TAGS",
     "after_chain",
@@ -30,8 +30,6 @@ __all__ = [
     "to_infinitive",
 ]
 
-#: Verbs whose object is the listener, not the content: "told reporters that …".
-LISTENER_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "promise"}
 NO_CONTENT = {"nothing", "something", "anything", "everything", "little", "much"}
 #: Objects that say nothing on their own: "said nothing", "said something".
 #: What a gapped clause may hang on, and what it must lack (see ``gapped_object``).
@@ -45,7 +43,7 @@ _REPLIES = {"yes", "no", "so"}
 _REPLY_DEPS = {"intj", "advmod", "dobj", "ccomp", "attr", "oprd", "npadvmod"}
 
 
-def said_object(verb: Token) -> tuple[int, int] | None:
+def said_object(cues: CueLexicon, verb: Token) -> tuple[int, int] | None:
     """The words a speech verb took as its object, where its clause would be.
 
     "The candidate said families of victims file lawsuits": the parser reads "families
@@ -55,7 +53,7 @@ def said_object(verb: Token) -> tuple[int, int] | None:
     "CNN"'), which PolNeAR marks too. A listener ("told reporters") and a bare "nothing"
     are not.
     """
-    if verb.lemma_.lower() in LISTENER_VERBS:
+    if verb.lemma_.lower() in cues.listener_verbs:
         return None
     # "He said legalizing it could put people to work": the gerund that opens the clause
     # is read as the verb's complement, and the rest hangs on it.

@@ -17,9 +17,6 @@ from rashomon.extract.attribution.spans import char_span_of, subtree_range, trim
 
 __all__ = ["according_to", "in_a_poll"]
 
-#: Nouns for findings that speak for themselves when fronted: "In a new poll, …".
-_POLL_NOUNS = {"poll", "survey"}
-
 
 def according_to(ctx: Context, according: Token) -> FoundAttribution | None:
     """The attribution an "according to" phrase makes, if it names a source."""
@@ -94,7 +91,11 @@ def in_a_poll(ctx: Context, preposition: Token) -> FoundAttribution | None:
     # speaks for the clause it opens; only fronted, since "leads in the poll" reports none.
     poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     head = preposition.head
-    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS or head.pos_ not in {"VERB", "AUX"}:
+    if (
+        poll is None
+        or poll.lemma_.lower() not in ctx.cues.poll_nouns
+        or head.pos_ not in {"VERB", "AUX"}
+    ):
         return None
     first, last = subtree_range(head, exclude=[preposition])
     content = [expand_to_quotes(trim(ctx.text, *char_span_of(ctx.doc, first, last)), ctx.quotes)]

@@ -29,17 +29,15 @@ from rashomon.extract.attribution.clauses import (
 )
 from rashomon.extract.attribution.content import verb_content
 from rashomon.extract.attribution.context import Context
-from rashomon.extract.attribution.cues import Cue
+from rashomon.extract.attribution.cues import Cue, CueLexicon
 from rashomon.extract.attribution.found import FoundAttribution, Range
 from rashomon.extract.attribution.nouns import said_by_its_noun
-from rashomon.extract.attribution.objects import LISTENER_VERBS, last_word, object_after
+from rashomon.extract.attribution.objects import last_word, object_after
 from rashomon.extract.attribution.sourcing import source_range
 from rashomon.extract.attribution.spans import char_span_of, overlaps, subtree_range, trim
 
 __all__ = ["from_verb"]
 
-#: Verbs whose subject is the content's, not a speaker: "The senator seemed to dismiss it".
-_RAISING_VERBS = {"seem", "appear", "look", "sound"}
 #: What completes a theme-subject content: "is expected to run", "was named chairman".
 _THEME_COMPLEMENTS = {"xcomp", "oprd", "attr", "acomp"}
 #: What may open a fronted or trailing "asked" clause: "when asked whether …".
@@ -75,7 +73,7 @@ def from_verb(ctx: Context, verb: Token, cue: Cue) -> FoundAttribution | None:
         return None
     content_ranges = [expand_to_quotes(r, ctx.quotes) for r in content]
     subjects = _acting_subjects(verb) if _acting_noun(verb) else subjects_of(verb)
-    if _listener_passive(verb):
+    if _listener_passive(ctx.cues, verb):
         # "Sanders was asked by the host whether …", "Christie said, when asked whether …":
         # the one asked or told is the listener, and the speaker is the agent or no one.
         asker = _agent(verb)
@@ -153,7 +151,7 @@ def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
     """
     if any(c.dep_ in CLAUSE_DEPS or c.dep_ == "agent" for c in verb.children):
         return None
-    if _listener_passive(verb) and if_clause(verb) is not None:
+    if _listener_passive(ctx.cues, verb) and if_clause(ctx.cues, verb) is not None:
         # "The actress was asked if she had been discriminated against": the one asked is
         # not what was asked. ("Clinton was asked about the speeches" is, in PolNeAR, a
         # content of two pieces: "Clinton" and "the speeches".)
@@ -161,7 +159,7 @@ def _theme_content(ctx: Context, verb: Token) -> list[Range] | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in {"it", "there"}:
         return None
-    if subject.dep_ == "nsubj" and verb.lemma_.lower() not in _RAISING_VERBS:
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() not in ctx.cues.raising_verbs:
         return None
     doc, text = ctx.doc, ctx.text
     pieces = [trim(text, *char_span_of(doc, *subtree_range(subject)))]
@@ -211,9 +209,9 @@ def _acting_subjects(verb: Token) -> list[Token]:
     return [noun]
 
 
-def _listener_passive(verb: Token) -> bool:
+def _listener_passive(cues: CueLexicon, verb: Token) -> bool:
     """Whether ``verb`` is a passive verb whose subject is the listener ("was asked")."""
-    if verb.lemma_.lower() not in LISTENER_VERBS or verb.tag_ != "VBN":
+    if verb.lemma_.lower() not in cues.listener_verbs or verb.tag_ != "VBN":
         return False
     return verb.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in verb.children)
 
