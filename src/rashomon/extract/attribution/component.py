@@ -39,7 +39,9 @@ class AttributionFinder(RashomonPipe[list[FoundAttribution]]):
     Args:
         nlp: the pipeline it belongs to.
         name: its name in the pipeline.
-        cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``).
+        cues: the registered name of the cue lexicon loader (``rashomon.cues.v1``); its
+            rows name the cue words and the word classes the rules treat apart (listener
+            and raising verbs, poll nouns …), so a lexicon of one's own carries both.
         sourcing: the registered name of the sourcing lexicon loader.
         cue_model: ``"polnear"`` to let the models trained on PolNeAR train decide cues in
             context, move span edges and weigh each finished attribution (the default), or
