@@ -8,7 +8,12 @@ from conftest import by_cue, content_text, said
 from spacy.language import Language
 
 from rashomon.extract.attribution.classifier import DIMENSIONS, CueClassifier
-from rashomon.extract.attribution.cues import CueLexicon, SourcingLexicon, load_cues_v1
+from rashomon.extract.attribution.cues import (
+    WORD_CLASSES,
+    CueLexicon,
+    SourcingLexicon,
+    load_cues_v1,
+)
 from rashomon.extract.attribution.finder import find_attributions
 from rashomon.pipeline import Analyzer
 
@@ -517,8 +522,7 @@ def test_cues_a_set_phrase_leaves_the_real_frame(analyzer: Analyzer) -> None:
 
 def _lexicon_rows(*extra: tuple[str, str]) -> list[dict[str, str]]:
     """The default lexicon's rows without its word classes, plus ``extra`` (lemma, class)."""
-    classes = {"listener", "question", "raising", "anaphoric", "saying", "poll"}
-    rows = [dict(row) for row in load_cues_v1() if row["pos"] not in classes]
+    rows = [dict(row) for row in load_cues_v1() if row["pos"] not in WORD_CLASSES]
     rows += [
         {"lemma": lemma, "pos": kind, "class": kind, "polarity": "", "complement": ""}
         for lemma, kind in extra

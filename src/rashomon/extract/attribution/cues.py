@@ -14,9 +14,12 @@ from spacy.tokens import Token
 
 from rashomon.lexicons import lexicons, load_table
 
-__all__ = ["Cue", "CueLexicon", "SourcingLexicon"]
+__all__ = ["WORD_CLASSES", "Cue", "CueLexicon", "SourcingLexicon"]
 
 _CUE_COLUMNS = ("lemma", "pos", "class", "polarity", "complement")
+#: The word classes of ``cues.tsv`` (its ``pos`` column) that are no cues themselves but
+#: frames the rules treat apart; each is a set attribute of ``CueLexicon``.
+WORD_CLASSES = ("listener", "question", "raising", "anaphoric", "saying", "poll")
 #: What may stand between a chain verb and its infinitive: "continued to", "went on to".
 _CHAIN_GAP = {"aux", "prt", "advmod", "neg"}
 
@@ -69,14 +72,15 @@ class CueLexicon:
         self.saying_participles: set[str] = set()
         #: Nouns for findings that speak for the clause they open ("In a new poll, …").
         self.poll_nouns: set[str] = set()
-        classes = {
-            "listener": self.listener_verbs,
-            "question": self.question_verbs,
-            "raising": self.raising_verbs,
-            "anaphoric": self.anaphoric_nouns,
-            "saying": self.saying_participles,
-            "poll": self.poll_nouns,
-        }
+        sets = (
+            self.listener_verbs,
+            self.question_verbs,
+            self.raising_verbs,
+            self.anaphoric_nouns,
+            self.saying_participles,
+            self.poll_nouns,
+        )
+        classes = dict(zip(WORD_CLASSES, sets, strict=True))
         for row in rows:
             if row["pos"] in classes:
                 classes[row["pos"]].add(row["lemma"])
