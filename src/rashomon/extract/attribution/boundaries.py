@@ -63,7 +63,11 @@ ROLES = ("content", "source", "cue")
 #: "as the Buffett rule").
 LEARNED_ROLES = ("content",)
 _DIMENSIONS = 1 << 18
-#: How far (in tokens) an edge may move from where the rules put it.
+#: How far (in tokens) an edge may move from where the rules put it. A wider reach lets the
+#: model find the far edges of the contents it gets most wrong (", so thousands of shooting
+#: victims does not …" left out, "… during a campaign stop in Flint" kept in), but it picks
+#: a far edge wrongly more often than rightly: 20 tokens, retrained, took PolNeAR dev whole
+#: F1 from 71.0 to 70.6 and exact content from 62.9 to 62.6.
 WINDOW = 8
 _PUNCT = {"PUNCT"}
 

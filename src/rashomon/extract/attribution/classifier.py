@@ -7,6 +7,15 @@ negation, the prepositions, infinitive and adjective it governs, and the words b
 Features are hashed into a fixed-size weight vector (crc32, stable across processes), trained
 by ``rashomon train attributions`` with averaged stochastic gradient descent (``fit_logistic``,
 which the attribution scorer shares), and stored as a small ``.npz`` file.
+
+Richer representations of the same candidates were measured against it (PolNeAR train to
+dev, area under the ROC curve of the hashed features alone: 0.9633). The parser's own
+contextual vectors (``doc.tensor``, 96 dimensions) beside the hashed features: 0.9639.
+Sentence-transformer token vectors (all-MiniLM-L6-v2, 384 dimensions, of the cue and of its
+subject): 0.9670, and dev whole-attribution F1 70.7 against 71.0, because the attribution
+scorer already recovers most of what the better ranking finds. What the classifier misses
+is mostly what PolNeAR counts as an act and a reader may not ("does not include", "vied for
+the post", "came to a similar conclusion"), not what a better word representation sees.
 """
 
 from __future__ import annotations

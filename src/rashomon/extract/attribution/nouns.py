@@ -3,6 +3,14 @@
 A report noun's source is its possessor ("the ministry's statement"), the one who issues
 it ("the ministry issued a statement saying …") or no one ("reports say"); its content is
 the clause it governs, or the participle by which it says what it says.
+
+The nouns are the lexicon's. PolNeAR marks many more ("his determination to act alone",
+"criticism of the deal", "Trump's plan"): 1,036 of its train cues are nouns. Letting the
+corpus add its own was measured before being built: the nouns whose lemma heads a gold
+cue twice in train, taken wherever they govern a clause, an infinitive or an of/about/
+for/on/to/against/over phrase, with a possessor, a name or a "by" phrase as the source,
+give 498 candidates on dev of which 36 match a gold attribution whole. A classifier would
+have to pick those 36 out of fourteen times as many, for at most 1.6 points of recall.
 """
 
 from __future__ import annotations
