@@ -53,6 +53,41 @@ def test_train_attributions_learns_an_unlisted_cue(tmp_path: Path) -> None:
     assert classifier.probability(verb, in_lexicon=False) > 0.5
 
 
+CHAIN_SENTENCES = [
+    "The senator continued to applaud the plan.",
+    "Two mayors continued to applaud the budget.",
+    "The union continued to applaud the deal.",
+    "Most farmers continued to applaud the new rules.",
+]
+
+
+def test_train_attributions_learns_the_infinitive_of_a_chain_as_the_cue(tmp_path: Path) -> None:
+    # PolNeAR marks "continued to applaud" as one cue, whose head is "continued"; the finder
+    # asks the classifier about "applaud" and runs the cue back to "continued", so "applaud"
+    # is what must be learned.
+    gold = tmp_path / "gold"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    for number, sentence in enumerate(CHAIN_SENTENCES):
+        start = sentence.index("continued")
+        end = sentence.index("applaud") + len("applaud")
+        content = sentence[end + 1 : -1]
+        (gold / "text" / f"doc{number}.txt").write_text(sentence, encoding="utf-8")
+        (gold / "attributions" / f"doc{number}.ann").write_text(
+            f"T1\tSource 0 {start - 1}\t{sentence[: start - 1]}\n"
+            f"T2\tCue {start} {end}\t{sentence[start:end]}\n"
+            f"T3\tContent {end + 1} {end + 1 + len(content)}\t{content}\n"
+            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+            encoding="utf-8",
+        )
+    classifier = train_cue_classifier(gold, epochs=4)
+    assert "applaud" in classifier.lemmas
+    assert "continue" not in classifier.lemmas
+    doc = load_model()("The council continued to applaud the proposal.")
+    verb = next(t for t in doc if t.lemma_ == "applaud")
+    assert classifier.probability(verb, in_lexicon=False) > 0.5
+
+
 def test_train_attributions_is_deterministic_and_round_trips(tmp_path: Path) -> None:
     gold = _corpus(tmp_path / "gold")
     first = train_cue_classifier(gold, epochs=2)
