@@ -17,12 +17,12 @@ Trained by ``rashomon train attributions`` beside the cue classifier; stored in 
 A fine-tuned transformer was measured against it (all-MiniLM-L6-v2 from the ``embeddings``
 extra, tagging the content of a given cue in its sentence and the ones either side, the cue
 marked by token type, one contiguous span decoded; PolNeAR train, 18,816 attributions, two
-epochs, 40 minutes on two cores shared with other work). On dev, given the cues the finder found, its contents
-alone: whole F1 71.5 and exact content 62.1, against 71.0 and 63.3 with this model; taken
-only where it disagrees with this model by a Jaccard under 0.5: 71.8 and 63.2. It finds
-the far edges this model cannot reach, and misses the near conventions it has learned; the
-gain is less than a point for a 90 MB model, PyTorch at run time and a training run ten
-times as long as the rest, so it was not built into the product.
+epochs, 40 minutes on two cores shared with other work). On dev, given the cues the finder
+found, its contents alone: whole F1 71.5 and exact content 62.1, against 71.0 and 63.3 with
+this model; taken only where it disagrees with this model by a Jaccard under 0.5: 71.8 and
+63.2. It finds the far edges this model cannot reach, and misses the near conventions it
+has learned; the gain is less than a point for a 90 MB model, PyTorch at run time and a
+training run ten times as long as the rest, so it was not built into the product.
 """
 
 from __future__ import annotations
