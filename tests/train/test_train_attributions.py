@@ -3,6 +3,7 @@ corpus, through the library and the CLI."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -24,21 +25,23 @@ SENTENCES = [
 ]
 
 
-def _corpus(folder: Path) -> Path:
-    """Four one-sentence documents, each with "endorsed" annotated as a cue."""
+def _corpus(folder: Path, sentences: Sequence[str] = SENTENCES, cue: str = "endorsed") -> Path:
+    """One-sentence documents, each with ``cue`` annotated as a cue, the words before it as
+    the source and the words after it as the content."""
     (folder / "text").mkdir(parents=True)
     (folder / "attributions").mkdir()
-    for number, sentence in enumerate(SENTENCES):
-        start = sentence.index("endorsed")
+    for number, sentence in enumerate(sentences):
+        start = sentence.index(cue)
+        end = start + len(cue)
         source = sentence[: start - 1]
-        content_start = start + len("endorsed") + 1
+        content_start = end + 1
         content = sentence[content_start:-1]
         (folder / "text" / f"doc{number}.txt").write_text(sentence, encoding="utf-8")
         (folder / "attributions" / f"doc{number}.ann").write_text(
             f"T1\tSource 0 {len(source)}\t{source}\n"
-            f"T2\tCue {start} {start + 8}\tendorsed\n"
+            f"T2\tCue {start} {end}\t{cue}\n"
             f"T3\tContent {content_start} {content_start + len(content)}\t{content}\n"
-            f"T4\tAttribution {start} {start + 8}\tendorsed\n"
+            f"T4\tAttribution {start} {end}\t{cue}\n"
             "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n",
             encoding="utf-8",
         )
@@ -65,21 +68,7 @@ def test_train_attributions_learns_the_infinitive_of_a_chain_as_the_cue(tmp_path
     # PolNeAR marks "continued to applaud" as one cue, whose head is "continued"; the finder
     # asks the classifier about "applaud" and runs the cue back to "continued", so "applaud"
     # is what must be learned.
-    gold = tmp_path / "gold"
-    (gold / "text").mkdir(parents=True)
-    (gold / "attributions").mkdir()
-    for number, sentence in enumerate(CHAIN_SENTENCES):
-        start = sentence.index("continued")
-        end = sentence.index("applaud") + len("applaud")
-        content = sentence[end + 1 : -1]
-        (gold / "text" / f"doc{number}.txt").write_text(sentence, encoding="utf-8")
-        (gold / "attributions" / f"doc{number}.ann").write_text(
-            f"T1\tSource 0 {start - 1}\t{sentence[: start - 1]}\n"
-            f"T2\tCue {start} {end}\t{sentence[start:end]}\n"
-            f"T3\tContent {end + 1} {end + 1 + len(content)}\t{content}\n"
-            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
-            encoding="utf-8",
-        )
+    gold = _corpus(tmp_path / "gold", CHAIN_SENTENCES, "continued to applaud")
     classifier = train_cue_classifier(gold, epochs=4)
     assert "applaud" in classifier.lemmas
     assert "continue" not in classifier.lemmas
